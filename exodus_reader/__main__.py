@@ -1,0 +1,61 @@
+"""One command line for the module: ``python -m exodus_reader <command>``.
+
+Commands:
+  check-data      check every data file against the article and its rules
+  locate TEXT     print where a piece of text stands in the article (for annotators)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import OneLineError
+
+
+def check_data(data_dir: Path | None) -> int:
+    """Check every data file; print one line and return the exit status."""
+    from .article import load
+
+    try:
+        article = load(data_dir)
+    except OneLineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    counts = {name: len(getattr(article, name)) for name in
+              ("paragraphs", "sources", "quotes", "events", "places", "devices", "numbers", "frames")}
+    print("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    return 0
+
+
+def locate(text: str) -> int:
+    """Print the offsets and paragraph of every place a text stands in the article."""
+    from .article import load
+
+    matches = load().search(text)
+    if not matches:
+        print(f"not found: {text!r}", file=sys.stderr)
+        return 1
+    for match in matches:
+        print(f"{match.paragraph_id}\t{match.start}\t{match.end}\t{match.text!r}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    parser = argparse.ArgumentParser(prog="python -m exodus_reader", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check-data", help="check every data file")
+    check.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
+    find = commands.add_parser("locate", help="print where a text stands in the article")
+    find.add_argument("text")
+    args = parser.parse_args(argv)
+    if args.command == "check-data":
+        return check_data(args.data)
+    return locate(args.text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,292 @@
+"""The article and its annotations, loaded once and ready for questions.
+
+>>> article = load()
+>>> article.meta["headline"]
+'Russian military call-up sparks major exodus'
+>>> len(article.quotes) > 30
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import os
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import OneLineError
+from .schema import read_article, read_meta, read_tables
+
+#: Where the data lives: ``data/`` beside the package, unless EXODUS_READER_DATA says otherwise.
+DATA_DIR = Path(os.environ.get("EXODUS_READER_DATA", Path(__file__).resolve().parent.parent / "data"))
+
+_SENTENCE_END = re.compile(r"""[.?!]["']?(?=\s|$)""")
+#: Typographic quotes and dashes a person may type, as the article writes them.
+_TYPED = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "\u2014"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place in the article where a search matched."""
+
+    start: int
+    end: int
+    paragraph_id: str
+    text: str
+
+
+class ArticleView:
+    """The article shown paragraph by paragraph, with its numbers and kinds.
+
+    Jupyter shows it as HTML; ``print`` and ``repr`` give plain text.
+    """
+
+    def __init__(self, paragraphs: pd.DataFrame) -> None:
+        self._rows = list(paragraphs[["paragraph_id", "kind", "text"]].itertuples(index=False))
+
+    def __repr__(self) -> str:
+        lines = []
+        for pid, kind, text in self._rows:
+            label = f"{pid}  {kind.replace('_', ' '):<12}"
+            lines.append(textwrap.fill(text, width=96, initial_indent=label,
+                                       subsequent_indent=" " * len(label)))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f'<tr><th scope="row" style="text-align:left;vertical-align:top;padding-right:1em">{pid}</th>'
+            f'<td style="text-align:left;vertical-align:top;color:#555;padding-right:1em">{kind.replace("_", " ")}</td>'
+            f'<td style="text-align:left">{html.escape(text)}</td></tr>'
+            for pid, kind, text in self._rows)
+        return ('<table class="exodus-article"><caption style="text-align:left">The article, '
+                f'paragraph by paragraph</caption><tbody>{rows}</tbody></table>')
+
+
+class Article:
+    """The article's text, its facts and every annotation table.
+
+    Tables come back as copies, so changing one in a notebook never changes
+    what the checks and widgets see.
+    """
+
+    def __init__(self, text: str, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
+        self.text = text
+        self.meta = meta
+        self._tables = tables
+        self._paragraph_bounds = list(zip(tables["paragraphs"]["start"], tables["paragraphs"]["end"],
+                                          tables["paragraphs"]["paragraph_id"]))
+
+    # --- the tables -------------------------------------------------------------
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """Every paragraph: id, kind (headline, body, caption...), offsets and text."""
+        return self._tables["paragraphs"].copy()
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Every voice the article cites or reports, and how it is named and described."""
+        return self._tables["sources"].copy()
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """Every statement the article attributes: direct, indirect (reported) and scare quotes."""
+        return self._tables["quotes"].copy()
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """What happened, with dates resolved against the publication date."""
+        return self._tables["events"].copy()
+
+    @property
+    def places(self) -> pd.DataFrame:
+        """Every mention of a place, with its role and an approximate position."""
+        return self._tables["places"].copy()
+
+    @property
+    def devices(self) -> pd.DataFrame:
+        """Framing and editing devices: word choices, hedges, metaphors, captions, errata."""
+        return self._tables["devices"].copy()
+
+    @property
+    def numbers(self) -> pd.DataFrame:
+        """Every number and vague amount, and who stands behind it."""
+        return self._tables["numbers"].copy()
+
+    @property
+    def frames(self) -> pd.DataFrame:
+        """A reference coding of the five generic news frames, body paragraph by paragraph."""
+        return self._tables["frames"].copy()
+
+    @property
+    def timeline(self) -> pd.DataFrame:
+        """Dated outside facts, each with the report that states it."""
+        return self._tables["timeline"].copy()
+
+    # --- reading ----------------------------------------------------------------
+    def paragraph(self, paragraph_id: str) -> str:
+        """The text of one paragraph.
+
+        >>> load().paragraph("p04")
+        'Russian military call-up sparks major exodus'
+        """
+        for start, end, pid in self._paragraph_bounds:
+            if pid == paragraph_id:
+                return self.text[start:end]
+        known = f"p01 to {self._paragraph_bounds[-1][2]}"
+        raise OneLineError(f"There is no paragraph {paragraph_id!r}: paragraphs go from {known}.")
+
+    def paragraph_at(self, offset: int) -> str | None:
+        """The id of the paragraph that holds a character offset (None between paragraphs).
+
+        >>> load().paragraph_at(100)
+        'p04'
+        """
+        for start, end, pid in self._paragraph_bounds:
+            if start <= offset < end:
+                return pid
+        return None
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets of the sentence (or sentences) around a span, within its paragraph.
+
+        >>> article = load()
+        >>> s, e = article.sentence_bounds(1328, 1330)
+        >>> article.text[s:e][:29]
+        'The warehouse worker from the'
+        """
+        pid = self.paragraph_at(start)
+        if pid is None:
+            return start, end
+        p_start, p_end = next((s, e) for s, e, p in self._paragraph_bounds if p == pid)
+        left = p_start
+        for m in _SENTENCE_END.finditer(self.text, p_start, start):
+            left = m.end()
+        right_match = _SENTENCE_END.search(self.text, max(end - 1, p_start), p_end)
+        right = right_match.end() if right_match else p_end
+        while left < start and self.text[left].isspace():
+            left += 1
+        return left, right
+
+    def in_context(self, start: int, end: int, mark: tuple[str, str] = ("[", "]")) -> str:
+        """The sentence around a span, with the span marked.
+
+        >>> article = load()
+        >>> q = article.quotes.set_index("quote_id").loc["q04"]
+        >>> article.in_context(q.start, q.end)
+        'Online media outlet Novaya Gazeta Europe has\\xa0even reported\\xa0government plans to draft up to 1\\xa0million men to serve in the armed forces, [a claim] the Kremlin has denied.'
+        """
+        left, right = self.sentence_bounds(start, end)
+        return self.text[left:start] + mark[0] + self.text[start:end] + mark[1] + self.text[end:right]
+
+    def search(self, query: str) -> list[Match]:
+        """Find a phrase the way a person types it: any case, any kind of space.
+
+        A no-break space in the article matches a typed space, and curly quotes
+        match straight ones.
+
+        >>> [m.paragraph_id for m in load().search("told DW he")]
+        ['p13', 'p20', 'p22']
+        >>> load().search("TOLD   dw he")[0].text
+        'told DW\\xa0he'
+        >>> load().search("")
+        []
+        """
+        pattern = search_pattern(query)
+        if pattern is None:
+            return []
+        return [Match(m.start(), m.end(), self.paragraph_at(m.start()) or "", m.group())
+                for m in pattern.finditer(self.text)]
+
+    def show(self) -> ArticleView:
+        """The whole article with paragraph numbers, as Jupyter shows it.
+
+        >>> print(repr(load().show()).splitlines()[3])
+        p04  headline    Russian military call-up sparks major exodus
+        """
+        return ArticleView(self._tables["paragraphs"])
+
+    # --- questions about the voices ---------------------------------------------
+    def source_id(self, who: str) -> str:
+        """The source id for an id or any part of a name, in any case.
+
+        >>> load().source_id("klepkin")
+        's09'
+        """
+        sources = self._tables["sources"]
+        if who in set(sources["source_id"]):
+            return who
+        hits = sources[sources["name"].str.contains(who.strip(), case=False, regex=False)]
+        if len(hits) == 1:
+            return hits["source_id"].iloc[0]
+        if hits.empty:
+            raise OneLineError(f"No source is called {who!r}; article.sources lists them all.")
+        names = ", ".join(hits["name"])
+        raise OneLineError(f"{who!r} fits several sources ({names}); type more of the name.")
+
+    def quotes_by(self, who: str) -> pd.DataFrame:
+        """All quotes of one source, named by id or by part of its name.
+
+        >>> load().quotes_by("Dennis")["kind"].tolist()
+        ['indirect', 'indirect', 'direct']
+        """
+        quotes = self._tables["quotes"]
+        return quotes[quotes["source_id"] == self.source_id(who)].copy()
+
+    def quote_table(self) -> pd.DataFrame:
+        """Quotes joined to their sources, with the number of words each quote gives.
+
+        >>> table = load().quote_table()
+        >>> int(table.loc[table["quote_id"] == "q04", "words"].iloc[0])
+        2
+        """
+        sources = self._tables["sources"][["source_id", "name", "source_type", "naming", "gender"]]
+        table = self._tables["quotes"].merge(sources, on="source_id", how="left")
+        table["words"] = table["text"].map(word_count)
+        return table
+
+
+def word_count(text: str) -> int:
+    """Words in a piece of text, counting hyphenated words once.
+
+    >>> word_count("We are just cannon fodder")
+    5
+    >>> word_count("kilometers-long lines")
+    2
+    """
+    return len(re.findall(r"[\w'’-]+", text))
+
+
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """A regular expression that finds a typed phrase whatever its case and spaces.
+
+    >>> search_pattern("told DW he").pattern
+    'told\\\\s+DW\\\\s+he'
+    >>> search_pattern("   ") is None
+    True
+    """
+    words = query.translate(_TYPED).split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def load(data_dir: str | Path | None = None) -> Article:
+    """Load the article and its annotations once, checking every rule.
+
+    A broken data file raises :class:`~exodus_reader.errors.AnnotationError`,
+    which names the file, the row and the problem in one line.
+
+    >>> load() is load()
+    True
+    >>> load().meta["published"]
+    '2022-09-24'
+    """
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    text = read_article(folder)
+    return Article(text, read_meta(folder), read_tables(folder, text))

@@ -1,0 +1,367 @@
+"""The rules every data file follows, and the check that proves them.
+
+Each annotation file is a CSV table. The rules say which columns it needs,
+which column holds its ids, which values a column may take, which other table
+a column points into, and which columns hold character offsets into
+``article.txt``. :func:`read_tables` reads all files, applies every rule and
+returns typed tables, or raises :class:`AnnotationError` for the first problem,
+naming the file, the row and what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import AnnotationError
+
+#: The five generic news frames of Semetko and Valkenburg (2000), in their order.
+FRAMES: tuple[str, ...] = ("responsibility", "conflict", "economic", "human_interest", "morality")
+
+PARAGRAPH_KINDS = frozenset({
+    "navigation", "headline", "byline", "date", "standfirst", "alt_text", "caption",
+    "credit", "body", "subheading", "video_title", "footer",
+})
+QUOTE_KINDS = frozenset({"direct", "indirect", "scare"})
+EVENT_STATUSES = frozenset({"fact", "claim", "report", "denial", "position", "plan", "rumour"})
+DATE_PRECISIONS = frozenset({"day", "range", "before", "undated"})
+DEVICE_KINDS = frozenset({
+    "headline", "standfirst", "subheading", "caption", "credit", "alt_text", "video_title",
+    "footer", "hedge", "contrast", "emphasis", "generalization", "characterization",
+    "metaphor", "emotive", "editorial_insertion", "erratum", "no_break_space",
+})
+NUMBER_STATUSES = frozenset({"fact", "claim", "report", "prediction"})
+
+_DAY = r"\d{4}-\d{2}-\d{2}"
+_DATE_FORMS = {
+    "day": re.compile(rf"^{_DAY}$"),
+    "range": re.compile(rf"^{_DAY}/{_DAY}$"),
+    "before": re.compile(rf"^\.\./{_DAY}$"),
+    "undated": re.compile(r"^$"),
+}
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """What one CSV file must look like."""
+
+    file: str
+    id_column: str | None
+    columns: tuple[str, ...]
+    int_columns: tuple[str, ...] = ()
+    optional_int_columns: tuple[str, ...] = ()
+    float_columns: tuple[str, ...] = ()
+    choices: dict[str, frozenset[str]] = field(default_factory=dict)
+    references: dict[str, str] = field(default_factory=dict)
+    #: (start column, end column, text column): the text must be article[start:end]
+    spans: tuple[tuple[str, str, str], ...] = ()
+    #: columns that must not be empty
+    required_values: tuple[str, ...] = ()
+
+
+SCHEMAS: dict[str, TableSchema] = {
+    "paragraphs": TableSchema(
+        "paragraphs.csv", "paragraph_id", ("paragraph_id", "kind", "start", "end", "text"),
+        int_columns=("start", "end"), choices={"kind": PARAGRAPH_KINDS},
+        spans=(("start", "end", "text"),)),
+    "sources": TableSchema(
+        "sources.csv", "source_id",
+        ("source_id", "name", "kind", "source_type", "naming", "role", "gender", "age",
+         "occupation", "hometown", "speaks_from", "country", "description", "paragraph_id",
+         "start", "end", "text"),
+        int_columns=("start", "end"), optional_int_columns=("age",),
+        choices={"gender": frozenset({"", "male", "female"})},
+        references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
+        required_values=("name", "kind", "naming", "description")),
+    "quotes": TableSchema(
+        "quotes.csv", "quote_id",
+        ("quote_id", "source_id", "kind", "verb", "verb_lemma", "verb_start", "verb_end",
+         "start", "end", "paragraph_id", "nested_in", "text", "note"),
+        int_columns=("start", "end"), optional_int_columns=("verb_start", "verb_end"),
+        choices={"kind": QUOTE_KINDS},
+        references={"source_id": "sources", "paragraph_id": "paragraphs", "nested_in": "quotes"},
+        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb"))),
+    "events": TableSchema(
+        "events.csv", "event_id",
+        ("event_id", "date", "precision", "date_as_written", "date_start", "date_end",
+         "description", "paragraph_id", "status", "source_id", "start", "end", "text",
+         "resolution"),
+        int_columns=("start", "end"), optional_int_columns=("date_start", "date_end"),
+        choices={"status": EVENT_STATUSES, "precision": DATE_PRECISIONS},
+        references={"source_id": "sources", "paragraph_id": "paragraphs"},
+        spans=(("start", "end", "text"), ("date_start", "date_end", "date_as_written")),
+        required_values=("description", "resolution")),
+    "places": TableSchema(
+        "places.csv", "mention_id",
+        ("mention_id", "place", "kind", "latitude", "longitude", "role", "paragraph_id",
+         "start", "end", "text", "note"),
+        int_columns=("start", "end"), float_columns=("latitude", "longitude"),
+        references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
+        required_values=("place", "kind", "role")),
+    "devices": TableSchema(
+        "devices.csv", "device_id",
+        ("device_id", "kind", "paragraph_id", "start", "end", "text", "note"),
+        int_columns=("start", "end"), choices={"kind": DEVICE_KINDS},
+        references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
+        required_values=("note",)),
+    "numbers": TableSchema(
+        "numbers.csv", "number_id",
+        ("number_id", "text", "value", "unit", "exact", "what", "source_id", "status",
+         "paragraph_id", "start", "end", "note"),
+        int_columns=("start", "end"), optional_int_columns=("value",),
+        choices={"status": NUMBER_STATUSES, "exact": frozenset({"yes", "no"})},
+        references={"source_id": "sources", "paragraph_id": "paragraphs"},
+        spans=(("start", "end", "text"),), required_values=("what",)),
+    "frames": TableSchema(
+        "frames.csv", "paragraph_id", ("paragraph_id", *FRAMES, "justification"),
+        int_columns=FRAMES, choices={f: frozenset({"0", "1"}) for f in FRAMES},
+        references={"paragraph_id": "paragraphs"}, required_values=("justification",)),
+    "timeline": TableSchema(
+        "context/timeline.csv", None, ("date", "event", "figure", "source_url", "confidence"),
+        optional_int_columns=("figure",), choices={"confidence": frozenset({"high", "medium"})},
+        required_values=("date", "event", "source_url")),
+}
+
+META_KEYS = ("headline", "author", "dateline", "published", "url", "language",
+             "original_language", "original_url", "video")
+
+
+def _short(text: str, width: int = 40) -> str:
+    """Quote a piece of text for an error message, shortened and with hidden spaces shown.
+
+    >>> _short("told DW\\u00a0he will nevertheless refuse", 12)
+    "'told DW⍽he w…'"
+    """
+    shown = text.replace("\u00a0", "⍽").replace("\n", "⏎")
+    return repr(shown if len(shown) <= width else shown[:width] + "…")
+
+
+def read_meta(data_dir: Path) -> dict:
+    """Read ``article.json`` and check that it has every field.
+
+    >>> from exodus_reader.article import DATA_DIR
+    >>> read_meta(DATA_DIR)["published"]
+    '2022-09-24'
+    """
+    path = data_dir / "article.json"
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnnotationError("article.json", None, f"file not found in {data_dir}") from None
+    except json.JSONDecodeError as exc:
+        raise AnnotationError("article.json", None, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    missing = [key for key in META_KEYS if key not in meta]
+    if missing:
+        raise AnnotationError("article.json", None, f"missing field {missing[0]!r}")
+    return meta
+
+
+def read_article(data_dir: Path) -> str:
+    """Read ``article.txt`` and prove it is the published text, byte for byte.
+
+    >>> from exodus_reader.article import DATA_DIR
+    >>> read_article(DATA_DIR)[70:114]
+    'Russian military call-up sparks major exodus'
+    """
+    try:
+        raw = (data_dir / "article.txt").read_bytes()
+        expected = (data_dir / "article.sha256").read_text(encoding="utf-8").split()[0]
+    except FileNotFoundError as exc:
+        raise AnnotationError(Path(exc.filename).name, None, f"file not found in {data_dir}") from None
+    if hashlib.sha256(raw).hexdigest() != expected:
+        raise AnnotationError("article.txt", None, "its checksum differs from article.sha256: the "
+                              "article must stay exactly as published, byte for byte")
+    return raw.decode("utf-8")
+
+
+def _read_csv(data_dir: Path, schema: TableSchema) -> pd.DataFrame:
+    path = data_dir / schema.file
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise AnnotationError(schema.file, None, f"file not found in {data_dir}") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise AnnotationError(schema.file, None, f"not a readable CSV table ({first_line})") from None
+    for column in schema.columns:
+        if column not in frame.columns:
+            raise AnnotationError(schema.file, None, f"missing column {column!r}")
+    return frame
+
+
+def _row_labels(frame: pd.DataFrame, schema: TableSchema) -> list[str]:
+    """Name each row by its id, or by its line in the file when the id is empty."""
+    if schema.id_column is None:
+        return [f"at line {i + 2}" for i in range(len(frame))]
+    return [value if value else f"at line {i + 2}" for i, value in enumerate(frame[schema.id_column])]
+
+
+def _check_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -> None:
+    """Check ids, required values, choices and number formats; convert numbers."""
+    if schema.id_column is not None:
+        seen: dict[str, int] = {}
+        for line, value in enumerate(frame[schema.id_column], start=2):
+            if not value:
+                raise AnnotationError(schema.file, f"at line {line}", f"{schema.id_column} is empty")
+            if value in seen:
+                raise AnnotationError(schema.file, value, f"{schema.id_column} {value!r} appears twice "
+                                      f"(lines {seen[value]} and {line})")
+            seen[value] = line
+    for column in schema.required_values:
+        for label, value in zip(labels, frame[column]):
+            if not value.strip():
+                raise AnnotationError(schema.file, label, f"{column} is empty")
+    for column, allowed in schema.choices.items():
+        for label, value in zip(labels, frame[column]):
+            if value not in allowed:
+                options = ", ".join(sorted(a for a in allowed if a)) or "empty"
+                raise AnnotationError(schema.file, label, f"{column} {value!r} is not one of {options}")
+    for column in schema.int_columns + schema.optional_int_columns:
+        optional = column in schema.optional_int_columns
+        for label, value in zip(labels, frame[column]):
+            if not (value.isdigit() or (optional and value == "")):
+                raise AnnotationError(schema.file, label, f"{column} {value!r} is not a whole number")
+        frame[column] = pd.array([int(v) if v else None for v in frame[column]],
+                                 dtype="Int64" if optional else "int64")
+    for column in schema.float_columns:
+        for label, value in zip(labels, frame[column]):
+            try:
+                float(value)
+            except ValueError:
+                raise AnnotationError(schema.file, label, f"{column} {value!r} is not a number") from None
+        frame[column] = frame[column].astype(float)
+
+
+def _check_spans(frame: pd.DataFrame, schema: TableSchema, labels: list[str], text: str) -> None:
+    """Prove that every offset pair points at the text the row says it does."""
+    for start_col, end_col, text_col in schema.spans:
+        for label, start, end, expected in zip(labels, frame[start_col], frame[end_col], frame[text_col]):
+            if pd.isna(start) and pd.isna(end) and expected == "":
+                continue
+            if pd.isna(start) or pd.isna(end):
+                raise AnnotationError(schema.file, label, f"{start_col} and {end_col} must both be "
+                                      f"given for {text_col} {_short(expected)}")
+            if not 0 <= start < end <= len(text):
+                raise AnnotationError(schema.file, label, f"{start_col}-{end_col} {start}-{end} is not "
+                                      f"a span of the article (0-{len(text)})")
+            if text[start:end] != expected:
+                raise AnnotationError(schema.file, label, f"text at {start}-{end} is "
+                                      f"{_short(text[start:end])}, expected {_short(expected)}")
+
+
+def _check_references(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
+    schema = SCHEMAS[name]
+    for column, target in schema.references.items():
+        known = set(tables[target][SCHEMAS[target].id_column])
+        for label, value in zip(labels, tables[name][column]):
+            if value and value not in known:
+                raise AnnotationError(schema.file, label, f"{column} {value!r} is not in {SCHEMAS[target].file}")
+
+
+def _check_inside_paragraphs(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
+    """Every annotated span lies inside the paragraph its row names."""
+    schema = SCHEMAS[name]
+    bounds = {row.paragraph_id: (row.start, row.end) for row in tables["paragraphs"].itertuples()}
+    frame = tables[name]
+    for start_col, end_col, _ in schema.spans:
+        for label, pid, start, end in zip(labels, frame["paragraph_id"], frame[start_col], frame[end_col]):
+            if pd.isna(start):
+                continue
+            p_start, p_end = bounds[pid]
+            if not p_start <= start < end <= p_end:
+                raise AnnotationError(schema.file, label, f"span {start}-{end} is not inside paragraph "
+                                      f"{pid} ({p_start}-{p_end})")
+
+
+def _check_paragraphs(paragraphs: pd.DataFrame, text: str) -> None:
+    """Paragraphs are numbered in order, do not overlap, and cover every visible character."""
+    covered = 0
+    for number, row in enumerate(paragraphs.itertuples(), start=1):
+        if row.paragraph_id != f"p{number:02d}":
+            raise AnnotationError("paragraphs.csv", row.paragraph_id,
+                                  f"expected id p{number:02d}: paragraphs are numbered in order")
+        gap = text[covered:row.start]
+        if gap.strip():
+            raise AnnotationError("paragraphs.csv", row.paragraph_id,
+                                  f"text {_short(gap.strip())} before it belongs to no paragraph")
+        if row.start < covered:
+            raise AnnotationError("paragraphs.csv", row.paragraph_id, "overlaps the paragraph before it")
+        covered = row.end
+    if text[covered:].strip():
+        raise AnnotationError("paragraphs.csv", None, f"text {_short(text[covered:].strip())} at the "
+                              "end belongs to no paragraph")
+
+
+def _check_events(events: pd.DataFrame, labels: list[str]) -> None:
+    for label, date, precision in zip(labels, events["date"], events["precision"]):
+        if not _DATE_FORMS[precision].match(date):
+            raise AnnotationError("events.csv", label, f"date {date!r} does not fit precision "
+                                  f"{precision!r}")
+        for day in re.findall(_DAY, date):
+            try:
+                pd.Timestamp(day)
+            except ValueError:
+                raise AnnotationError("events.csv", label, f"date {day!r} is not a real day") from None
+
+
+def _check_places(places: pd.DataFrame, labels: list[str]) -> None:
+    first: dict[str, tuple[str, float, float]] = {}
+    for label, place, kind, lat, lon in zip(labels, places["place"], places["kind"],
+                                            places["latitude"], places["longitude"]):
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise AnnotationError("places.csv", label, f"{lat}, {lon} is not a latitude and longitude")
+        if first.setdefault(place, (kind, lat, lon)) != (kind, lat, lon):
+            raise AnnotationError("places.csv", label, f"{place} has a different kind or position "
+                                  "than in its first row")
+
+
+def _check_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
+    kinds = dict(zip(tables["paragraphs"]["paragraph_id"], tables["paragraphs"]["kind"]))
+    for label in labels:
+        if kinds.get(label) != "body":
+            raise AnnotationError("frames.csv", label, "frames are coded for body paragraphs only")
+    missing = sorted(set(p for p, k in kinds.items() if k == "body") - set(labels))
+    if missing:
+        raise AnnotationError("frames.csv", missing[0], "this body paragraph has no coding")
+
+
+def _check_timeline(timeline: pd.DataFrame, labels: list[str]) -> None:
+    for label, date, url in zip(labels, timeline["date"], timeline["source_url"]):
+        if not re.fullmatch(_DAY, date):
+            raise AnnotationError("context/timeline.csv", label, f"date {date!r} is not YYYY-MM-DD")
+        if not url.startswith("https://"):
+            raise AnnotationError("context/timeline.csv", label, f"source_url {_short(url)} is not a web address")
+
+
+def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
+    """Read every annotation table, check every rule, and return typed tables.
+
+    >>> from exodus_reader.article import DATA_DIR
+    >>> text = read_article(DATA_DIR)
+    >>> tables = read_tables(DATA_DIR, text)
+    >>> sorted(tables)
+    ['devices', 'events', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'sources', 'timeline']
+    >>> row = tables["quotes"].iloc[0]
+    >>> text[row.start:row.end] == row.text
+    True
+    """
+    tables = {name: _read_csv(data_dir, schema) for name, schema in SCHEMAS.items()}
+    labels = {name: _row_labels(tables[name], SCHEMAS[name]) for name in tables}
+    for name, frame in tables.items():
+        _check_values(frame, SCHEMAS[name], labels[name])
+        _check_spans(frame, SCHEMAS[name], labels[name], text)
+    _check_paragraphs(tables["paragraphs"], text)
+    for name in tables:
+        _check_references(tables, name, labels[name])
+        if SCHEMAS[name].spans and "paragraph_id" in SCHEMAS[name].columns:
+            _check_inside_paragraphs(tables, name, labels[name])
+    _check_events(tables["events"], labels["events"])
+    _check_places(tables["places"], labels["places"])
+    _check_frames(tables, labels["frames"])
+    _check_timeline(tables["timeline"], labels["timeline"])
+    return tables

@@ -1,0 +1,118 @@
+"""A broken data file gives one line that names the file, the row and the problem."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exodus_reader import AnnotationError, load
+from exodus_reader.__main__ import main
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def error_for(data: Path) -> str:
+    with pytest.raises(AnnotationError) as caught:
+        load.__wrapped__(data)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert caught.value._render_traceback_() == [f"AnnotationError: {message}"]
+    return message
+
+
+def test_bad_offset(data_copy):
+    edit(data_copy / "quotes.csv", "q04,s04,indirect,has denied,deny,1054,1064,1034,1041", "q04,s04,indirect,has denied,deny,1054,1064,1034,1045")
+    assert error_for(data_copy) == "quotes.csv row q04: text at 1034-1045 is 'a claim the', expected 'a claim'"
+
+
+def test_offset_past_the_end(data_copy):
+    edit(data_copy / "numbers.csv", "p11,675,682", "p11,6750,6820")
+    assert error_for(data_copy) == "numbers.csv row n03: start-end 6750-6820 is not a span of the article (0-5804)"
+
+
+def test_span_outside_its_paragraph(data_copy):
+    edit(data_copy / "quotes.csv", "q04,s04,indirect,has denied,deny,1054,1064,1034,1041,p12", "q04,s04,indirect,has denied,deny,1054,1064,1034,1041,p13")
+    assert error_for(data_copy) == "quotes.csv row q04: span 1034-1041 is not inside paragraph p13 (1145-1461)"
+
+
+def test_unknown_source(data_copy):
+    edit(data_copy / "quotes.csv", "q07,s16,", "q07,s99,")
+    assert error_for(data_copy) == "quotes.csv row q07: source_id 's99' is not in sources.csv"
+
+
+def test_duplicate_id(data_copy):
+    edit(data_copy / "events.csv", "\ne05,", "\ne04,")
+    assert error_for(data_copy) == "events.csv row e04: event_id 'e04' appears twice (lines 5 and 6)"
+
+
+def test_missing_column(data_copy):
+    edit(data_copy / "quotes.csv", "quote_id,source_id,kind,verb,", "quote_id,source_id,kind,attribution,")
+    assert error_for(data_copy) == "quotes.csv: missing column 'verb'"
+
+
+def test_offset_that_is_not_a_number(data_copy):
+    edit(data_copy / "devices.csv", "d01,headline,p04,87,", "d01,headline,p04,eighty-seven,")
+    assert error_for(data_copy) == "devices.csv row d01: start 'eighty-seven' is not a whole number"
+
+
+def test_unknown_kind(data_copy):
+    edit(data_copy / "quotes.csv", "q01,s01,indirect,", "q01,s01,direkt,")
+    assert error_for(data_copy) == "quotes.csv row q01: kind 'direkt' is not one of direct, indirect, scare"
+
+
+def test_date_that_does_not_fit_its_precision(data_copy):
+    edit(data_copy / "events.csv", "e02,2022-09-21,day,", "e02,21/09/2022,day,")
+    assert error_for(data_copy) == "events.csv row e02: date '21/09/2022' does not fit precision 'day'"
+
+
+def test_edited_article(data_copy):
+    edit(data_copy / "article.txt", "scross", "cross")
+    assert error_for(data_copy).startswith("article.txt: its checksum differs from article.sha256")
+
+
+def test_unreadable_csv(data_copy):
+    (data_copy / "places.csv").write_bytes(b"\xff\xfe\x00garbage")
+    assert error_for(data_copy).startswith("places.csv: not a readable CSV table")
+
+
+def test_missing_file(data_copy):
+    (data_copy / "sources.csv").unlink()
+    assert error_for(data_copy) == f"sources.csv: file not found in {data_copy}"
+
+
+def test_broken_metadata(data_copy):
+    meta = json.loads((data_copy / "article.json").read_text())
+    del meta["published"]
+    (data_copy / "article.json").write_text(json.dumps(meta))
+    assert error_for(data_copy) == "article.json: missing field 'published'"
+
+
+def test_gap_in_paragraphs(data_copy):
+    edit(data_copy / "paragraphs.csv", "\np37,", "\np99,")
+    assert error_for(data_copy) == "paragraphs.csv row p99: expected id p37: paragraphs are numbered in order"
+
+
+def test_command_line_prints_one_line_and_fails(data_copy, capsys):
+    edit(data_copy / "quotes.csv", "q07,s16,", "q07,s99,")
+    assert main(["check-data", "--data", str(data_copy)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == "error: quotes.csv row q07: source_id 's99' is not in sources.csv\n"
+
+
+def test_command_line_reports_the_good_data(capsys):
+    assert main(["check-data"]) == 0
+    assert capsys.readouterr().out.startswith("ok: 37 paragraphs, 21 sources, 34 quotes")
+
+
+def test_module_runs_as_a_command():
+    done = subprocess.run([sys.executable, "-m", "exodus_reader", "locate", "told DW he"],
+                          capture_output=True, text=True, check=True)
+    assert [line.split("\t")[0] for line in done.stdout.splitlines()] == ["p13", "p20", "p22"]
