@@ -3,6 +3,8 @@
 Commands:
   check-data      check every data file against the article and its rules
   locate TEXT     print where a piece of text stands in the article (for annotators)
+  setup-lab       write JupyterLab's classroom settings (no news pop-up)
+  outputs NB...   run notebooks in a fresh kernel and save their outputs
 """
 
 from __future__ import annotations
@@ -51,9 +53,24 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     find = commands.add_parser("locate", help="print where a text stands in the article")
     find.add_argument("text")
+    commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
+    outputs = commands.add_parser("outputs", help="run notebooks and save their outputs")
+    outputs.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.command == "check-data":
         return check_data(args.data)
+    if args.command == "setup-lab":
+        from .lab import setup_lab
+
+        print(f"wrote {setup_lab()}")
+        return 0
+    if args.command == "outputs":
+        from .lab import save_outputs
+
+        for path in args.notebooks:
+            print(f"running {path}", flush=True)
+            save_outputs(path)
+        return 0
     return locate(args.text)
 
 

@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a machine with Python 3.10+ and make:
+#   make lab    open JupyterLab on the start notebook
+#   make test   run every test
+# Both create the environment in .venv the first time (about a minute, needs the internet).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.DEFAULT_GOAL := help
+.PHONY: help lab test outputs
+
+help:
+	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make test     run every test: data, package, doctests and notebooks"
+	@echo "make outputs  run every notebook in a fresh kernel and save its outputs"
+
+$(READY): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else "This module needs Python 3.10 or newer; $(PYTHON) is %d.%d." % v[:2])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m exodus_reader setup-lab
+	@touch $@
+
+lab: $(READY)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+outputs: $(READY)
+	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb
