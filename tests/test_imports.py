@@ -1,0 +1,72 @@
+"""Every package the module imports is declared: in pyproject.toml and in environment.yml."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from conftest import ROOT
+from test_environment import PROJECT
+
+OWN = {"exodus_reader"}
+
+
+def imported_modules(source: str) -> set[str]:
+    """Top-level names of the modules a piece of Python imports (absolute imports only)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def notebook_sources() -> list[tuple[str, str]]:
+    sources = []
+    for folder in ("notebooks", "solutions", "exercises"):
+        for path in sorted((ROOT / folder).glob("*.ipynb")):
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+            lines = [l for l in code.splitlines() if not l.lstrip().startswith(("%", "!"))]
+            sources.append((str(path.relative_to(ROOT)), "\n".join(lines)))
+    return sources
+
+
+def third_party(names: set[str]) -> set[str]:
+    return {n for n in names if n not in sys.stdlib_module_names and n not in OWN}
+
+
+def distributions_of(modules: set[str]) -> set[str]:
+    mapping = packages_distributions()
+    return {canonicalize_name(mapping[m][0]) for m in modules}
+
+
+def declared() -> set[str]:
+    return {canonicalize_name(Requirement(r).name) for r in PROJECT["dependencies"]}
+
+
+def test_the_scan_sees_imports():
+    assert imported_modules("import pandas as pd\nfrom matplotlib.figure import Figure\nfrom . import x") == {"pandas", "matplotlib"}
+
+
+def test_package_imports_are_declared():
+    modules = set()
+    for path in (ROOT / "exodus_reader").rglob("*.py"):
+        modules |= third_party(imported_modules(path.read_text(encoding="utf-8")))
+    assert modules, "the scan found no imports"
+    missing = distributions_of(modules) - declared()
+    assert not missing, f"imported by exodus_reader but not in pyproject.toml dependencies: {sorted(missing)}"
+
+
+def test_notebook_imports_are_declared():
+    for name, source in notebook_sources():
+        missing = distributions_of(third_party(imported_modules(source))) - declared()
+        assert not missing, f"{name} imports {sorted(missing)}, which pyproject.toml does not declare"
+
