@@ -9,12 +9,13 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test outputs
+.PHONY: help lab test outputs benchmark
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     run every test: data, package, doctests and notebooks"
 	@echo "make outputs  run every notebook in a fresh kernel and save its outputs"
+	@echo "make benchmark  measure speed and memory against baselines (not a test)"
 
 $(READY): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else "This module needs Python 3.10 or newer; $(PYTHON) is %d.%d." % v[:2])'
@@ -31,3 +32,6 @@ test: $(READY)
 
 outputs: $(READY)
 	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb
+
+benchmark: $(READY)
+	$(BIN)/python benchmarks/run.py

@@ -1,0 +1,126 @@
+"""Speed and memory of the module, as ratios against baselines measured in the same run.
+
+    python benchmarks/run.py            # or: make benchmark
+    python benchmarks/run.py --repeat 5 --quick
+
+Not part of the test suite: timings depend on the machine and on what else it is doing,
+so each figure is printed next to a baseline measured by the same run, on the same
+machine, minutes apart. Targets (README): every notebook within 1.3x the floor notebook;
+a widget update within 5 ms (median); a kernel's peak memory within 250 MB after the
+heaviest notebook; grading within 1.2x plain nbval on the same notebooks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exodus_reader.lab import execute  # noqa: E402
+
+#: What every lesson pays anyway: the three libraries, one plot and one widget.
+FLOOR_CELLS = [
+    "import pandas as pd\nimport matplotlib.pyplot as plt\nimport ipywidgets as widgets",
+    "plt.plot([1, 2, 3], [1, 4, 9])\nplt.show()",
+    "widgets.Dropdown(options=['a', 'b', 'c'], description='Pick')",
+]
+PEAK_RSS_CELL = ("import resource, sys\n"
+                 "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+                 "print(peak * (1 if sys.platform == 'darwin' else 1024))")
+
+
+def floor_notebook() -> nbformat.NotebookNode:
+    notebook = new_notebook(cells=[new_code_cell(src) for src in FLOOR_CELLS])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def run_notebook(notebook: nbformat.NotebookNode, folder: Path) -> float:
+    """Seconds to run a copy of a notebook in a fresh kernel, start-up included."""
+    copy = nbformat.from_dict(notebook)
+    started = time.perf_counter()
+    execute(copy, folder)
+    return time.perf_counter() - started
+
+
+def kernel_peak_mb(notebook: nbformat.NotebookNode, folder: Path) -> float:
+    """Peak resident memory of the kernel that ran the notebook, in MB."""
+    copy = nbformat.from_dict(notebook)
+    copy.cells.append(new_code_cell(PEAK_RSS_CELL))
+    execute(copy, folder)
+    return int(copy.cells[-1].outputs[0]["text"]) / 1e6
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def notebooks() -> list[Path]:
+    return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+def notebook_rows(repeat: int) -> tuple[list[list[str]], Path]:
+    """Each notebook's median time against the floor's, runs interleaved so drift hits both."""
+    floor = floor_notebook()
+    paths = notebooks()
+    floor_times: list[float] = []
+    times: dict[Path, list[float]] = {path: [] for path in paths}
+    for _ in range(repeat):
+        for path in paths:
+            floor_times.append(run_notebook(floor, ROOT / "notebooks"))
+            times[path].append(run_notebook(nbformat.read(path, as_version=4), path.parent))
+    base = statistics.median(floor_times)
+    rows = [["floor notebook (pandas, matplotlib, ipywidgets)", f"{base:.2f} s", "1.00", "baseline"]]
+    for path in paths:
+        seconds = statistics.median(times[path])
+        ratio = seconds / base
+        rows.append([str(path.relative_to(ROOT)), f"{seconds:.2f} s", f"{ratio:.2f}",
+                     "ok" if ratio <= 1.3 else "over 1.3"])
+    heaviest = max(paths, key=lambda p: statistics.median(times[p]))
+    return rows, heaviest
+
+
+def memory_rows(heaviest: Path) -> list[list[str]]:
+    floor_mb = kernel_peak_mb(floor_notebook(), ROOT / "notebooks")
+    heavy_mb = kernel_peak_mb(nbformat.read(heaviest, as_version=4), heaviest.parent)
+    return [["kernel peak memory, floor notebook", f"{floor_mb:.0f} MB", "1.00", "baseline"],
+            [f"kernel peak memory, {heaviest.relative_to(ROOT)}", f"{heavy_mb:.0f} MB",
+             f"{heavy_mb / floor_mb:.2f}", "ok" if heavy_mb <= 250 else "over 250 MB"]]
+
+
+def print_table(rows: list[list[str]]) -> None:
+    header = ["measure", "value", "ratio", "target"]
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(4)]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each notebook (median)")
+    args = parser.parse_args(argv)
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+          f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    rows, heaviest = notebook_rows(args.repeat)
+    rows += memory_rows(heaviest)
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
