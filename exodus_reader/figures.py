@@ -24,15 +24,16 @@ from dataclasses import dataclass, field
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .article import Article, load
+from .article import Article
 from .errors import OneLineError
-from .lessons import audit, event_dates, long_date, published, voice_words
+from .lessons import audit, event_dates, given_or_loaded, long_date, published, voice_words
 from .schema import EVENT_STATUSES, FRAMES
 
 #: The Okabe-Ito palette (Okabe and Ito, 2008), safe for the common colour-vision deficiencies.
@@ -114,17 +115,13 @@ class FigureImage:
         return self.alt
 
 
-def _article(article: Article | None) -> Article:
-    return article if article is not None else load()
-
-
 def _new_figure(width: float, height: float) -> Figure:
     figure = Figure(figsize=(width, height), dpi=100, facecolor="white")
     FigureCanvasAgg(figure)
     return figure
 
 
-def _plain(ax) -> None:
+def _plain(ax: Axes) -> None:
     """Remove the frame lines a reader does not need."""
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -157,7 +154,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
     >>> print(timeline("denial"))  # doctest: +ELLIPSIS
     Timeline of 1 event the article reports (status: denial), resolved against publication on Saturday 24 September 2022...
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     events = event_dates(a)
     if status is not None:
         if status not in EVENT_STATUSES:
@@ -244,7 +241,7 @@ def _place_group(roles: set[str]) -> int:
     return len(PLACE_GROUPS) - 1
 
 
-def _place_labels(ax, figure: Figure, points: list[tuple[float, float, str]]) -> None:
+def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str]]) -> None:
     """Write each label beside its point where it overlaps no label written before it."""
     renderer = figure.canvas.get_renderer()
     taken = []
@@ -274,7 +271,7 @@ def route_map(article: Article | None = None) -> FigureImage:
     >>> print(route_map())  # doctest: +ELLIPSIS
     Sketch map of the 21 places the article names, ... by air: United Arab Emirates and Turkey...
     """
-    places = _article(article).places
+    places = given_or_loaded(article).places
     table = places.groupby("place", sort=False).agg(
         latitude=("latitude", "first"), longitude=("longitude", "first"), roles=("role", lambda r: set(r)))
     table["group"] = table["roles"].map(_place_group)
@@ -419,7 +416,7 @@ def voice_order(article: Article | None = None) -> FigureImage:
     >>> print(voice_order())  # doctest: +ELLIPSIS
     Dot chart of who speaks where... The first voice is the Russian Defense Ministry (p11); the last is Valeri Klepkin (p36)...
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     kinds = dict(zip(a.paragraphs["paragraph_id"], a.paragraphs["kind"]))
     quotes = a.quote_table()
     quotes = quotes[quotes["paragraph_id"].map(kinds).isin({"body", "subheading"}) & (quotes["kind"] != "scare")]
@@ -485,7 +482,7 @@ def frame_profile(coding: pd.DataFrame | None = None, article: Article | None = 
     The reference coding: how many of the 17 body paragraphs carry each frame...
     """
     reference = coding is None
-    table = _article(article).frames if reference else coding.copy()
+    table = given_or_loaded(article).frames if reference else coding.copy()
     missing = [c for c in ("paragraph_id", *FRAMES) if c not in table.columns]
     if missing:
         raise OneLineError(f"The coding needs a column {missing[0]!r}: copy article.frames and change its 0s and 1s.")

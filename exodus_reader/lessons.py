@@ -90,7 +90,12 @@ def _cell(value: object) -> str:
     return f'<td style="text-align:left;vertical-align:top">{html.escape(text)}</td>'
 
 
-def _article(article: Article | None) -> Article:
+def given_or_loaded(article: Article | None) -> Article:
+    """The article passed in (a test's changed copy, say), or the one :func:`load` gives.
+
+    >>> given_or_loaded(None) is load()
+    True
+    """
     return article if article is not None else load()
 
 
@@ -109,7 +114,7 @@ def published(article: Article | None = None) -> date:
     >>> published()
     datetime.date(2022, 9, 24)
     """
-    return date.fromisoformat(_article(article).meta["published"])
+    return date.fromisoformat(given_or_loaded(article).meta["published"])
 
 
 def long_date(day: date) -> str:
@@ -201,7 +206,7 @@ def time_expressions(article: Article | None = None) -> Table:
     >>> table.loc[table["as written"] == "on Wednesday", "resolved"].item()
     '21 Sep 2022'
     """
-    events = _article(article).events
+    events = given_or_loaded(article).events
     events = events[events["date_as_written"] != ""]
     frame = pd.DataFrame({
         "paragraph": events["paragraph_id"], "as written": events["date_as_written"],
@@ -219,7 +224,7 @@ def event_dates(article: Article | None = None) -> pd.DataFrame:
     >>> str(dates.loc["e02", "first"].date()), str(dates.loc["e17", "last"].date())
     ('2022-09-21', '2022-09-24')
     """
-    events = _article(article).events
+    events = given_or_loaded(article).events
     day = pd.Timestamp(published(article))
     firsts, lasts = [], []
     for value in events["date"]:
@@ -246,7 +251,7 @@ def places_table(role: str | None = None, article: Article | None = None) -> Tab
     >>> places_table("destination by air").frame["place"].tolist()
     ['United Arab Emirates', 'Turkey']
     """
-    places = _article(article).places
+    places = given_or_loaded(article).places
     if role is not None:
         _choose(role, sorted(set(places["role"])), "role in places.csv")
         places = places[places["place"].isin(places.loc[places["role"] == role, "place"])]
@@ -269,7 +274,7 @@ def numbers_table(exact: str | None = None, article: Article | None = None) -> T
     >>> numbers_table(exact="yes").frame.loc[0, "as written"]
     '300,000'
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     numbers = a.numbers
     if exact is not None:
         numbers = numbers[numbers["exact"] == _choose(exact, ["yes", "no"], "choice for exact")]
@@ -307,7 +312,7 @@ def context(when: str = "after", article: Article | None = None) -> Table:
     Traceback (most recent call last):
     exodus_reader.errors.OneLineError: 'someday' is not a time; choose one of 'before', 'same day', 'after', 'all'.
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     _choose(when, ["before", "same day", "after", "all"], "time")
     timeline = a.timeline
     day = a.meta["published"]
@@ -338,7 +343,7 @@ def voice_words(article: Article | None = None) -> pd.DataFrame:
     >>> int(words.loc["Valeri Klepkin", "direct words"]), int(words.loc["Kaja Kallas", "reported words"])
     (66, 21)
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     kinds = dict(zip(a.paragraphs["paragraph_id"], a.paragraphs["kind"]))
     table = a.quote_table()
     table = table[(table["paragraph_id"].map(kinds) == "body") & (table["kind"] != "scare")]
@@ -365,7 +370,7 @@ def source_table(article: Article | None = None) -> Table:
     >>> source_table().frame.loc[0, "name"]
     'Russian Defense Ministry'
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     words = voice_words(a).set_index("source_id")
     sources = a.sources.set_index("source_id").loc[words.index]
     frame = pd.DataFrame({
@@ -383,7 +388,7 @@ def statements_by(who: str, article: Article | None = None) -> Table:
     >>> statements_by("Dennis").frame["kind"].tolist()
     ['indirect', 'indirect', 'direct']
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     quotes = a.quotes_by(who)
     name = a.sources.set_index("source_id").loc[a.source_id(who), "name"]
     frame = pd.DataFrame({"paragraph": quotes["paragraph_id"], "kind": quotes["kind"], "verb": quotes["verb"],
@@ -398,7 +403,7 @@ def verb_table(article: Article | None = None) -> Table:
     >>> int(table.loc["claim", "times"]), table.loc["claim", "used for"]
     (1, 'Russian Defense Ministry')
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     quotes = a.quote_table()
     quotes = quotes[quotes["verb_lemma"] != ""]
     rows = []
@@ -418,7 +423,7 @@ def quotes_with_verb(verb: str, article: Article | None = None) -> Table:
     >>> quotes_with_verb("urge").frame.loc[0, "in its sentence"]
     'Instead, she [urged] Russian opposition figures to push for regime change at home.'
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     quotes = a.quote_table()
     _choose(verb, sorted(set(quotes["verb_lemma"]) - {""}), "verb the article uses")
     quotes = quotes[quotes["verb_lemma"] == verb]
@@ -455,7 +460,7 @@ def first_and_last_word(article: Article | None = None) -> Table:
     >>> first_and_last_word().frame["who"].tolist()
     ['Russian Defense Ministry', 'Michail Bayankin', 'Valeri Klepkin', 'Valeri Klepkin']
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     kinds = dict(zip(a.paragraphs["paragraph_id"], a.paragraphs["kind"]))
     quotes = a.quote_table()
     quotes = quotes[(quotes["paragraph_id"].map(kinds) == "body") & (quotes["kind"] != "scare")]
@@ -473,7 +478,7 @@ def absent_voices(article: Article | None = None) -> Table:
     >>> absent_voices().frame.loc[0, "who"]
     'President Putin'
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     sources, places = a.sources, a.places
     rows = []
     for source in sources[sources["role"] == "mentioned"].itertuples():
@@ -494,7 +499,7 @@ def anonymous_voices(article: Article | None = None) -> Table:
     >>> anonymous_voices().frame["named by"].tolist()
     ['unnamed group', 'unnamed group', 'anonymous', 'first name only', 'pronoun only']
     """
-    sources = _article(article).sources
+    sources = given_or_loaded(article).sources
     sources = sources[sources["naming"].isin(UNNAMED) & sources["role"].isin(SPEAKING_ROLES)]
     frame = pd.DataFrame({"source": sources["source_id"], "named by": sources["naming"],
                           "as introduced": sources["text"], "paragraph": sources["paragraph_id"],
@@ -509,7 +514,7 @@ def pictures(article: Article | None = None) -> Table:
     ['Image: DW', 'Image: Oliver Morin/AFP', 'Image: Vladimir Gerdo/TASS/dpa/picture alliance']
     """
     rows: list[dict[str, str]] = []
-    for row in _article(article).paragraphs.itertuples():
+    for row in given_or_loaded(article).paragraphs.itertuples():
         if row.kind == "alt_text":
             rows.append({"picture": str(len(rows) + 1), "paragraphs": row.paragraph_id})
         if row.kind in ("alt_text", "caption", "credit") and rows:
@@ -533,7 +538,7 @@ def whose_words(start: int, end: int, article: Article | None = None) -> str:
     >>> whose_words(95, 101), whose_words(1034, 1041)
     ("the article's own", "the article's own")
     """
-    quotes = _article(article).quote_table()
+    quotes = given_or_loaded(article).quote_table()
     inside = quotes[(quotes["start"] <= start) & (end <= quotes["end"]) & (quotes["kind"] != "scare")
                     & ((quotes["start"] != start) | (quotes["end"] != end))]
     if inside.empty:
@@ -549,7 +554,7 @@ def devices(*kinds: str, article: Article | None = None) -> Table:
     >>> devices("metaphor").frame["words"].tolist()[:3]
     ['has sparked', 'with a heavy heart', 'going south']
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     table = a.devices
     for kind in kinds:
         _choose(kind, sorted(set(table["kind"])), "kind in devices.csv")
@@ -570,7 +575,7 @@ def entman(function: str | None = None, article: Article | None = None) -> Table
     >>> entman("treatment_recommendation").frame["whose voice"].tolist()
     ['Michail Bayankin', 'Edgars Rinkevics', 'Kaja Kallas', 'Lev Shlosberg']
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     readings = a.entman
     if function is not None:
         readings = readings[readings["function"] == _choose(function, ENTMAN_FUNCTIONS, "framing function")]
@@ -594,7 +599,7 @@ def frame_coding(paragraph_id: str, article: Article | None = None) -> Table:
     human_interest        no
           morality        no
     """
-    a = _article(article)
+    a = given_or_loaded(article)
     frames = a.frames.set_index("paragraph_id")
     _choose(paragraph_id, list(frames.index), "coded body paragraph")
     row = frames.loc[paragraph_id]

@@ -265,7 +265,7 @@ def broken_notebook() -> nbformat.NotebookNode:
     notebook = new_notebook()
     notebook.cells = [
         new_markdown_cell("# Title\n\nSee p99 and https://example.com/x. Go to [next](missing.ipynb).\n\n### Too deep"),
-        new_code_cell("def helper(x):\n    y = x + 1\n    z = y * 2\n    return z", execution_count=1),
+        new_code_cell("def too_long(x):\n    y = x + 1\n    z = y * 2\n    return z", execution_count=1),
         new_code_cell("a = 1\nb = 2\nc = 3", execution_count=3),
         new_code_cell("b + c", execution_count=2),
         new_markdown_cell("# A second title"),
@@ -283,7 +283,7 @@ def test_each_check_finds_what_it_is_for(tmp_path):
     assert foreign_urls(notebook) == ["https://example.com/x"]
     assert figures_without_alt(notebook) == ["cell 1: a bare image with no alt text",
                                              "cell 2: an <img> without alt text"]
-    assert code_size_problems(notebook) == ["cell 1: def helper is 4 lines long", "median code cell is 3 lines"]
+    assert code_size_problems(notebook) == ["cell 1: def too_long is 4 lines long", "median code cell is 3 lines"]
     assert heading_problems(notebook) == ["expected one H1 first, got levels [1, 3, 1]", "heading level 3 follows 1"]
     assert output_problems(notebook) == ["execution counts are [1, 3, 2]",
                                          "code cell 2 ('b + c') has no committed output"]
