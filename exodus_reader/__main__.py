@@ -26,7 +26,8 @@ def check_data(data_dir: Path | None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     counts = {name: len(getattr(article, name)) for name in
-              ("paragraphs", "sources", "quotes", "events", "places", "devices", "numbers", "frames")}
+              ("paragraphs", "sources", "quotes", "events", "places", "devices", "numbers", "frames",
+               "entman", "verbs")}
     print("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0
 

@@ -123,6 +123,16 @@ class Article:
         return self._tables["frames"].copy()
 
     @property
+    def entman(self) -> pd.DataFrame:
+        """A reading of the article with Entman's four framing functions, each with its evidence."""
+        return self._tables["entman"].copy()
+
+    @property
+    def verbs(self) -> pd.DataFrame:
+        """A glossary of attribution verbs: what each one signals about a statement."""
+        return self._tables["verbs"].copy()
+
+    @property
     def timeline(self) -> pd.DataFrame:
         """Dated outside facts, each with the report that states it."""
         return self._tables["timeline"].copy()

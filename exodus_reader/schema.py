@@ -36,6 +36,14 @@ DEVICE_KINDS = frozenset({
     "metaphor", "emotive", "editorial_insertion", "erratum", "no_break_space",
 })
 NUMBER_STATUSES = frozenset({"fact", "claim", "report", "prediction"})
+#: Entman's (1993) four functions of a frame, in his order.
+ENTMAN_FUNCTIONS: tuple[str, ...] = ("problem_definition", "causal_interpretation", "moral_evaluation",
+                                     "treatment_recommendation")
+VERB_STANCES = frozenset({"neutral", "casts doubt", "concession", "carries a stance", "relays",
+                          "reports a thought"})
+VERB_BASES = frozenset({"guidance", "reading"})
+#: How a paragraph is cited in free text: p07, p13...
+PARAGRAPH_CITATION = re.compile(r"\bp\d{2}\b")
 
 _DAY = r"\d{4}-\d{2}-\d{2}"
 _DATE_FORMS = {
@@ -62,6 +70,8 @@ class TableSchema:
     spans: tuple[tuple[str, str, str], ...] = ()
     #: columns that must not be empty
     required_values: tuple[str, ...] = ()
+    #: free-text columns whose paragraph citations (p07, p13...) must name real paragraphs
+    cited_columns: tuple[str, ...] = ()
 
 
 SCHEMAS: dict[str, TableSchema] = {
@@ -77,7 +87,7 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("age",),
         choices={"gender": frozenset({"", "male", "female"})},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("name", "kind", "naming", "description")),
+        required_values=("name", "kind", "naming", "description"), cited_columns=("description",)),
     "quotes": TableSchema(
         "quotes.csv", "quote_id",
         ("quote_id", "source_id", "kind", "verb", "verb_lemma", "verb_start", "verb_end",
@@ -85,7 +95,7 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("verb_start", "verb_end"),
         choices={"kind": QUOTE_KINDS},
         references={"source_id": "sources", "paragraph_id": "paragraphs", "nested_in": "quotes"},
-        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb"))),
+        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb")), cited_columns=("note",)),
     "events": TableSchema(
         "events.csv", "event_id",
         ("event_id", "date", "precision", "date_as_written", "date_start", "date_end",
@@ -95,20 +105,20 @@ SCHEMAS: dict[str, TableSchema] = {
         choices={"status": EVENT_STATUSES, "precision": DATE_PRECISIONS},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
         spans=(("start", "end", "text"), ("date_start", "date_end", "date_as_written")),
-        required_values=("description", "resolution")),
+        required_values=("description", "resolution"), cited_columns=("description", "resolution")),
     "places": TableSchema(
         "places.csv", "mention_id",
         ("mention_id", "place", "kind", "latitude", "longitude", "role", "paragraph_id",
          "start", "end", "text", "note"),
         int_columns=("start", "end"), float_columns=("latitude", "longitude"),
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("place", "kind", "role")),
+        required_values=("place", "kind", "role"), cited_columns=("note",)),
     "devices": TableSchema(
         "devices.csv", "device_id",
         ("device_id", "kind", "paragraph_id", "start", "end", "text", "note"),
         int_columns=("start", "end"), choices={"kind": DEVICE_KINDS},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("note",)),
+        required_values=("note",), cited_columns=("note",)),
     "numbers": TableSchema(
         "numbers.csv", "number_id",
         ("number_id", "text", "value", "unit", "exact", "what", "source_id", "status",
@@ -116,11 +126,22 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("value",),
         choices={"status": NUMBER_STATUSES, "exact": frozenset({"yes", "no"})},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
-        spans=(("start", "end", "text"),), required_values=("what",)),
+        spans=(("start", "end", "text"),), required_values=("what",), cited_columns=("note",)),
     "frames": TableSchema(
         "frames.csv", "paragraph_id", ("paragraph_id", *FRAMES, "justification"),
         int_columns=FRAMES, choices={f: frozenset({"0", "1"}) for f in FRAMES},
-        references={"paragraph_id": "paragraphs"}, required_values=("justification",)),
+        references={"paragraph_id": "paragraphs"}, required_values=("justification",),
+        cited_columns=("justification",)),
+    "entman": TableSchema(
+        "entman.csv", "reading_id",
+        ("reading_id", "function", "source_id", "reading", "paragraph_id", "start", "end", "text"),
+        int_columns=("start", "end"), choices={"function": frozenset(ENTMAN_FUNCTIONS)},
+        references={"source_id": "sources", "paragraph_id": "paragraphs"},
+        spans=(("start", "end", "text"),), required_values=("reading",), cited_columns=("reading",)),
+    "verbs": TableSchema(
+        "verbs.csv", "verb_lemma", ("verb_lemma", "stance", "signal", "basis"),
+        choices={"stance": VERB_STANCES, "basis": VERB_BASES}, required_values=("signal",),
+        cited_columns=("signal",)),
     "timeline": TableSchema(
         "context/timeline.csv", None, ("date", "event", "figure", "source_url", "confidence"),
         optional_int_columns=("figure",), choices={"confidence": frozenset({"high", "medium"})},
@@ -330,6 +351,26 @@ def _check_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
         raise AnnotationError("frames.csv", missing[0], "this body paragraph has no coding")
 
 
+def _check_citations(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
+    """Every paragraph a free-text column cites (p07, p13...) is a real paragraph."""
+    schema = SCHEMAS[name]
+    known = set(tables["paragraphs"]["paragraph_id"])
+    for column in schema.cited_columns:
+        for label, value in zip(labels, tables[name][column]):
+            for cited in PARAGRAPH_CITATION.findall(value):
+                if cited not in known:
+                    raise AnnotationError(schema.file, label, f"{column} cites {cited}, which is not a "
+                                          "paragraph in paragraphs.csv")
+
+
+def _check_verbs(tables: dict[str, pd.DataFrame]) -> None:
+    """Every attribution verb the quotes use has a line in the verb glossary."""
+    glossary = set(tables["verbs"]["verb_lemma"])
+    for quote_id, lemma in zip(tables["quotes"]["quote_id"], tables["quotes"]["verb_lemma"]):
+        if lemma and lemma not in glossary:
+            raise AnnotationError("quotes.csv", quote_id, f"verb_lemma {lemma!r} has no row in verbs.csv")
+
+
 def _check_timeline(timeline: pd.DataFrame, labels: list[str]) -> None:
     for label, date, url in zip(labels, timeline["date"], timeline["source_url"]):
         if not re.fullmatch(_DAY, date):
@@ -344,8 +385,9 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     >>> from exodus_reader.article import DATA_DIR
     >>> text = read_article(DATA_DIR)
     >>> tables = read_tables(DATA_DIR, text)
-    >>> sorted(tables)
-    ['devices', 'events', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'sources', 'timeline']
+    >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
+    ['devices', 'entman', 'events', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'sources',
+     'timeline', 'verbs']
     >>> row = tables["quotes"].iloc[0]
     >>> text[row.start:row.end] == row.text
     True
@@ -360,8 +402,10 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
         _check_references(tables, name, labels[name])
         if SCHEMAS[name].spans and "paragraph_id" in SCHEMAS[name].columns:
             _check_inside_paragraphs(tables, name, labels[name])
+        _check_citations(tables, name, labels[name])
     _check_events(tables["events"], labels["events"])
     _check_places(tables["places"], labels["places"])
     _check_frames(tables, labels["frames"])
     _check_timeline(tables["timeline"], labels["timeline"])
+    _check_verbs(tables)
     return tables

@@ -1,0 +1,168 @@
+"""The figures: alt text written from the data, palette colours never used alone, labels present."""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.lines import Line2D
+from nbval.plugin import get_sanitize_patterns
+
+from conftest import ROOT
+from exodus_reader import Article, OneLineError, figures, load
+
+ARTICLE = load()
+PALETTE = {"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#000000"}
+#: Neutral tints for grids, absent marks and legend keys, never for data groups.
+NEUTRAL = {"#ffffff", "#cccccc", "#dddddd", "#eeeeee", "#888888", "#555555"}
+NAMES = ["timeline", "route_map", "words_per_voice", "source_audit", "voice_order", "frame_profile"]
+
+
+@pytest.fixture(scope="module")
+def made() -> dict[str, figures.FigureImage]:
+    return {name: getattr(figures, name)() for name in NAMES}
+
+
+def with_table(name: str, frame) -> Article:
+    """The article with one annotation table replaced, for alt text that must follow the data."""
+    tables = dict(ARTICLE._tables)
+    tables[name] = frame
+    return Article(ARTICLE.text, ARTICLE.meta, tables)
+
+
+def data_marks(image: figures.FigureImage) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(colour, marker) of every data point and (colour, hatch) of every data bar, in every panel."""
+    points, bars = [], []
+    for ax in image.figure.axes:
+        for line in ax.lines:
+            if line.get_marker() not in ("None", None, "", "<") and line.get_linestyle() == "None":
+                points.append((to_hex(line.get_color()), str(line.get_marker())))
+        for patch in ax.patches:
+            if patch.get_width() > 0 and to_hex(patch.get_facecolor()) not in NEUTRAL:
+                bars.append((to_hex(patch.get_facecolor()), str(patch.get_hatch() or "")))
+    return points, bars
+
+
+def one_shape_per_colour(marks: list[tuple[str, str]]) -> bool:
+    """Each data colour always comes with the same marker (or hatch), and no two colours share one."""
+    shapes = {}
+    for colour, shape in marks:
+        if colour not in NEUTRAL:
+            shapes.setdefault(colour, set()).add(shape)
+    return all(len(s) == 1 for s in shapes.values()) and len({frozenset(s) for s in shapes.values()}) == len(shapes)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_colours_come_from_the_palette(made, name):
+    points, bars = data_marks(made[name])
+    colours = {colour for colour, _ in points + bars}
+    assert len(colours - NEUTRAL) >= 2 and colours <= PALETTE | NEUTRAL, colours - PALETTE - NEUTRAL
+
+
+@pytest.mark.parametrize("name, kind", [("timeline", "points"), ("route_map", "points"), ("frame_profile", "points"),
+                                        ("frame_profile", "bars"), ("words_per_voice", "bars"),
+                                        ("source_audit", "bars")])
+def test_colour_never_carries_meaning_alone(made, name, kind):
+    points, bars = data_marks(made[name])
+    marks = points if kind == "points" else bars
+    assert marks and one_shape_per_colour(marks), marks
+
+
+def test_the_colour_check_can_fail():
+    assert not one_shape_per_colour([("#0072b2", "o"), ("#d55e00", "o")])
+    assert not one_shape_per_colour([("#0072b2", "o"), ("#0072b2", "s")])
+    assert one_shape_per_colour([("#0072b2", "o"), ("#d55e00", "s"), ("#cccccc", "o")])
+
+
+def test_voice_order_shows_direct_and_reported_by_marker_not_colour(made):
+    kinds = {(line.get_marker(), to_hex(line.get_markerfacecolor()) == "#ffffff")
+             for line in made["voice_order"].figure.axes[0].lines if line.get_linestyle() == "None"}
+    assert kinds == {("o", False), ("s", True)}
+
+
+def texts(image: figures.FigureImage) -> str:
+    found = []
+    for ax in image.figure.axes:
+        found += [t.get_text() for t in ax.texts + ax.get_yticklabels() + ax.get_xticklabels()]
+        found.append(ax.get_title(loc="left"))
+    for legend in image.figure.legends:
+        found += [t.get_text() for t in legend.get_texts()]
+    return "\n".join(found)
+
+
+def test_labels_name_what_the_data_holds(made):
+    assert all(f"{e} " in texts(made["timeline"]) for e in ARTICLE.events["event_id"])
+    assert all(s in texts(made["timeline"]) for s in ARTICLE.events["status"])
+    assert all(place in texts(made["route_map"]) for place in ARTICLE.places["place"])
+    speaking = ARTICLE.sources[ARTICLE.sources["role"].isin({"quoted", "reported"})]
+    assert all(name in texts(made["voice_order"]) for name in speaking["name"])
+    assert all(f.replace("_", " ") in texts(made["frame_profile"]) for f in figures.FRAMES)
+    assert all(p in texts(made["frame_profile"]) for p in ARTICLE.frames["paragraph_id"])
+    assert "female" in texts(made["source_audit"]) and "ordinary person" in texts(made["source_audit"])
+    assert "105 (71 + 34)" in texts(made["words_per_voice"])
+
+
+def test_timeline_alt_follows_the_events():
+    assert "1 denial" in figures.timeline().alt
+    events = ARTICLE.events
+    events.loc[events["event_id"] == "e08", "status"] = "claim"
+    alt = figures.timeline(article=with_table("events", events)).alt
+    assert "denial" not in alt and "4 claim" in alt
+
+
+def test_map_alt_follows_the_places():
+    assert "route not said: Serbia" in figures.route_map().alt
+    places = ARTICLE.places
+    places.loc[places["place"] == "Serbia", "role"] = "destination by air"
+    alt = figures.route_map(article=with_table("places", places)).alt
+    assert "by air: United Arab Emirates, Turkey and Serbia" in alt and "route not said" not in alt
+
+
+def test_audit_alt_follows_the_sources():
+    sources = ARTICLE.sources
+    sources.loc[sources["name"] == "Kaja Kallas", "gender"] = "male"
+    alt = figures.source_audit(article=with_table("sources", sources)).alt
+    assert "female" not in alt and "male 82% (7 voices)" in alt
+
+
+def test_frame_profile_draws_a_students_own_coding():
+    coding = ARTICLE.frames
+    coding["economic"] = 1
+    image = figures.frame_profile(coding)
+    assert image.alt.startswith("Frame profile of this coding of 17 body paragraphs: economic in 17")
+    assert image.caption.startswith("This coding")
+
+
+def test_bad_input_stops_with_one_line():
+    for call in (lambda: figures.timeline("gossip"),
+                 lambda: figures.frame_profile(ARTICLE.frames.assign(conflict=2)),
+                 lambda: figures.frame_profile(ARTICLE.frames.drop(columns="morality"))):
+        with pytest.raises(OneLineError) as caught:
+            call()
+        assert "\n" not in str(caught.value)
+
+
+def test_figures_leave_pyplot_and_global_settings_alone():
+    # rcParams.copy() reads the settings without resolving the backend (which would load pyplot).
+    script = ("import matplotlib, sys; before = matplotlib.rcParams.copy()\n"
+              "from exodus_reader import figures; figures.frame_profile()._repr_mimebundle_()\n"
+              "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot was imported'\n"
+              "assert matplotlib.rcParams.copy() == before, 'rcParams changed'\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_nbval_compares_the_figure_html_but_not_the_image_bytes(made):
+    assert "--nbval-sanitize-with tests/nbval_sanitize.cfg" in (ROOT / "pyproject.toml").read_text()
+    patterns = get_sanitize_patterns((ROOT / "tests" / "nbval_sanitize.cfg").read_text())
+    markup = made["frame_profile"]._repr_mimebundle_()["text/html"]
+    for regex, replace in patterns:
+        markup = re.sub(regex, replace, markup)
+    assert markup.startswith('<figure><img src="data:image/png;base64,PNG-DATA" alt="Frame profile of')
+    assert "figcaption" in markup

@@ -1,0 +1,196 @@
+"""The lesson tables answer from the data, and the facts the lessons' prose relies on hold.
+
+If an annotation changes so that a sentence in a lesson is no longer true, a test here
+fails and names the sentence's claim, so the prose is fixed along with the data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exodus_reader import OneLineError, lessons, load
+
+ARTICLE = load()
+
+
+def one_line_error(call, *args, **kwargs) -> str:
+    with pytest.raises(OneLineError) as caught:
+        call(*args, **kwargs)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+# --- when ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("expression, day", [
+    ("on Monday", "Monday 19 September 2022"), ("on Tuesday", "Tuesday 20 September 2022"),
+    ("Wednesday", "Wednesday 21 September 2022"), ("on Thursday", "Thursday 22 September 2022"),
+    ("Friday", "Friday 23 September 2022"), ("on Sunday", "Sunday 18 September 2022"),
+    ("yesterday", "Friday 23 September 2022"), ("3 days ago", "Wednesday 21 September 2022"),
+])
+def test_resolve_counts_back_from_publication(expression, day):
+    assert lessons.resolve(expression).startswith(f"{expression!r} means {day}:")
+
+
+def test_resolve_says_when_the_weekday_is_the_publication_day_itself():
+    assert "either the day of publication" in lessons.resolve("on Saturday")
+
+
+def test_resolve_gives_weeks_as_ranges():
+    assert lessons.resolve("this week").startswith("'this week' means Monday 19 to Saturday 24 September 2022")
+    assert lessons.resolve("last week").startswith("'last week' means Monday 12 to Sunday 18 September 2022")
+
+
+def test_resolve_refuses_what_it_cannot_do_in_one_line():
+    assert one_line_error(lessons.resolve, "next month").startswith("I cannot resolve 'next month'.")
+
+
+def test_the_weekday_resolution_agrees_with_events_csv():
+    events = ARTICLE.events.set_index("event_id")
+    assert events.loc["e02", "date_as_written"] == "on Wednesday"
+    assert lessons.resolve("on Wednesday").split(" means ")[1].startswith("Wednesday 21 September 2022")
+    assert events.loc["e02", "date"] == "2022-09-21"
+
+
+def test_time_expressions_are_the_ten_the_lesson_names():
+    table = lessons.time_expressions().frame
+    assert len(table) == 10
+    assert table["paragraph"].iloc[0] == "p06" and table["paragraph"].iloc[-1] == "p37"
+    assert dict(zip(table["as written"], table["resolved"]))["February 24"] == "24 Feb 2022"
+
+
+# --- tables --------------------------------------------------------------------------------
+def test_table_html_shows_long_text_in_full_and_escaped():
+    long = "x" * 300 + " <b>&"
+    import pandas as pd
+
+    table = lessons.Table(pd.DataFrame({"text": [long], "link": ["https://www.example.org/a"]}), "A & B")
+    markup = table._repr_html_()
+    assert "x" * 300 + " &lt;b&gt;&amp;" in markup and "A &amp; B" in markup
+    assert '<a href="https://www.example.org/a"' in markup
+    assert repr(table).splitlines()[0] == "A & B"
+
+
+def test_choices_are_checked_with_a_one_line_list():
+    assert "choose one of" in one_line_error(lessons.places_table, "by boat")
+    assert "choose one of 'before', 'same day', 'after', 'all'" in one_line_error(lessons.context, "later")
+    assert "'economic'" in one_line_error(lessons.compare_frames, "p15", ["economy"])
+    assert "coded body paragraph" in one_line_error(lessons.frame_coding, "p04")
+    assert "devices('metaphor')" in one_line_error(lessons.devices)
+    assert "column to audit by" in one_line_error(lessons.audit, "age")
+
+
+def test_compare_frames_counts_agreement():
+    assert lessons.compare_frames("p15", ["economic"]).caption.endswith("on 5 of 5 frames.")
+    mine = lessons.compare_frames("p15", ["conflict"]).frame.set_index("frame")
+    assert mine.loc["conflict", "agree"] == "NO" and mine.loc["economic", "agree"] == "NO"
+    assert (mine["agree"] == "yes").sum() == 3
+
+
+def test_context_splits_at_publication_and_labels_tass():
+    before, same, after = (lessons.context(w).frame for w in ("before", "same day", "after"))
+    assert len(before) + len(same) + len(after) == len(ARTICLE.timeline)
+    assert before["date"].max() < "2022-09-24" == same["date"].item() < after["date"].min()
+    tass = before[before["source"].str.contains("tass.com")]
+    assert tass["reported by"].item() == "tass.com (TASS, Russian state media, reporting the Kremlin's denial)"
+    assert set(after["confidence"]) == {"high", "medium"}
+
+
+def test_pictures_group_each_description_with_its_caption_and_credit():
+    table = lessons.pictures().frame
+    assert table["paragraphs"].tolist() == ["p08, p09, p10", "p16, p17, p18", "p23, p24, p25"]
+
+
+def test_whose_words_follows_the_quotes():
+    devices = ARTICLE.devices.set_index("device_id")
+    for device, expected in [("d28", "Michail Bayankin (reported)"), ("d39", "Lev Shlosberg (reported)"),
+                             ("d44", "Valeri Klepkin (direct)"), ("d33", "the article's own"),
+                             ("d26", "the article's own")]:
+        row = devices.loc[device]
+        assert lessons.whose_words(row.start, row.end) == expected, device
+
+
+# --- facts the lessons state -----------------------------------------------------------------
+def test_exodus_and_spark_stand_only_in_the_headline_and_standfirst():  # lesson 3
+    assert [m.paragraph_id for m in ARTICLE.search("exodus")] == ["p04", "p07"]
+    assert [m.paragraph_id for m in ARTICLE.search("spark")] == ["p04", "p07"]
+
+
+def test_the_counts_the_lessons_give():  # lessons 1 and 2
+    assert len(ARTICLE.events) == 25 and len(ARTICLE.numbers) == 17
+    assert ARTICLE.places["place"].nunique() == 21
+    assert len(ARTICLE.sources) == 21 and len(lessons.voice_words()) == 15
+
+
+def test_one_woman_among_seven_people_who_speak_all_reported():  # lesson 2
+    words = lessons.voice_words()
+    people = words[words["gender"] != ""]
+    assert len(people) == 7 and people["gender"].tolist().count("female") == 1
+    kallas = words.set_index("name").loc["Kaja Kallas"]
+    assert (kallas["direct words"], kallas["reported words"]) == (0, 21)
+
+
+def test_no_official_is_quoted_directly_and_direct_quotes_go_to_ordinary_men_and_an_activist():  # lesson 2
+    words = lessons.voice_words()
+    direct = words[words["direct words"] > 0]
+    assert set(direct["source_type"]) == {"ordinary person", "activist"} and len(direct) == 5
+    assert words.sort_values("words", ascending=False)["name"].tolist()[:2] == ["Michail Bayankin", "Valeri Klepkin"]
+
+
+def test_audit_shares_the_lesson_rounds():  # lesson 2: one in twenty, one in six, nearly two in three
+    by_type = lessons.audit("source_type").frame.set_index("source_type")
+    assert by_type.loc["official", "voices"] == 7 and by_type.loc["official", "share of words"] == "17%"
+    assert by_type.loc["ordinary person", "voices"] == 5 and by_type.loc["ordinary person", "share of words"] == "64%"
+    assert lessons.audit("gender").frame.set_index("gender").loc["female", "share of words"] == "5%"
+
+
+def test_claimed_is_used_once_and_only_for_the_ministry():  # lesson 2
+    verbs = lessons.verb_table().frame.set_index("verb")
+    assert verbs.loc["claim", "used for"] == "Russian Defense Ministry" and verbs.loc["claim", "times"] == 1
+    assert verbs.loc["admit", "times"] == 0
+    assert verbs.loc["tell", "as written"] == "told DW, tell us"  # one spelled with a no-break space
+
+
+def test_first_and_last_word():  # lessons 2 and 3
+    table = lessons.first_and_last_word().frame.set_index("")
+    assert (table.loc["first voice", "who"], table.loc["first voice", "paragraph"]) == ("Russian Defense Ministry", "p11")
+    assert (table.loc["last voice", "who"], table.loc["last voice", "paragraph"]) == ("Valeri Klepkin", "p36")
+
+
+def test_absent_voices():  # lesson 2
+    table = lessons.absent_voices().frame
+    assert table["who"].tolist()[0] == "President Putin"
+    assert table["named in"].tolist()[0] == "p07, p09, p36"
+    assert set(table["who"][1:]) == {"Ukraine", "Kazakhstan", "Georgia", "Mongolia", "United Arab Emirates",
+                                     "Turkey", "Serbia", "Finland"}
+
+
+def test_the_only_anonymous_person_gave_one_reason():  # lesson 2
+    table = lessons.anonymous_voices().frame
+    assert table.loc[table["named by"] == "anonymous", "source"].tolist() == ["s07"]
+    reasons = ARTICLE.quotes[ARTICLE.quotes["verb_lemma"] == "ask"]
+    assert reasons[["source_id", "text"]].values.tolist() == [["s07", "to remain anonymous"]]
+
+
+def test_frame_counts_the_lesson_gives():  # lesson 3
+    frames = ARTICLE.frames
+    counts = {f: int(frames[f].sum()) for f in ("human_interest", "responsibility", "conflict", "morality", "economic")}
+    assert counts == {"human_interest": 10, "responsibility": 8, "conflict": 7, "morality": 5, "economic": 1}
+    assert frames.loc[frames["economic"] == 1, "paragraph_id"].tolist() == ["p15"]
+    three = frames.set_index("paragraph_id")[["responsibility", "conflict", "economic", "human_interest", "morality"]]
+    assert three.index[three.sum(axis=1) == 3].tolist() == ["p14", "p31", "p34", "p35"]
+
+
+def test_errata_and_where_they_stand():  # lesson 3
+    errata = lessons.devices("erratum").frame
+    assert len(errata) == 7 and "p04" not in set(errata["paragraph"])
+    captions = set(ARTICLE.paragraphs.loc[ARTICLE.paragraphs["kind"] == "caption", "paragraph_id"])
+    assert not captions & set(errata["paragraph"])
+    assert errata.loc[errata["words"] == "were are", "in whose words"].item() == "Michail Bayankin (direct)"
+
+
+def test_entman_reading_covers_the_four_functions_from_both_article_and_sources():  # lesson 3
+    table = lessons.entman().frame
+    assert table["function"].nunique() == 4
+    moral = table[table["function"] == "moral evaluation"]
+    assert (moral["whose voice"] == "DW").sum() == 1
