@@ -164,10 +164,11 @@ def _stylesheet() -> str:
         ".exr-legend li{margin-right:1.2em;display:inline-block}",
         ".exr-legend ul{padding-left:0;margin:0}",
         ".exr-cards{padding-left:0;list-style:none;margin:0}",
-        ".exr-card{border-left:4px solid #767676;padding:0.3em 0.8em;margin:0.6em 0}",
+        ".exr-card{border-left:4px solid #767676;padding:0.3em 0.8em;margin:0.6em 0;line-height:1.45}",
         ".exr-card blockquote{margin:0.3em 0;line-height:2}",
         ".exr-small{font-size:0.85em;color:var(--jp-content-font-color2,#444444)}",
         ".exr-status{font-weight:bold}",
+        ".exr-block{line-height:1.45}",
         ".exr-table td,.exr-table th{padding:0.15em 0.8em;text-align:left}",
     ]
     return "<style>" + "".join(rules) + "</style>"
@@ -501,8 +502,8 @@ def comparison_html(comparison: Comparison) -> str:
     True
     """
     if not comparison.paragraph_ids:
-        return (f"{STYLE}<p>You have not coded any paragraph yet. Tick the frames you see in a paragraph "
-                "(or “No frame here”), and the comparison appears here.</p>")
+        return (f'{STYLE}<p class="exr-block">You have not coded any paragraph yet. Tick the frames you see in '
+                "a paragraph (or “No frame here”), and the comparison appears here.</p>")
     n = len(comparison.paragraph_ids)
     rows = []
     for a in comparison.frames:
@@ -517,7 +518,7 @@ def comparison_html(comparison: Comparison) -> str:
     explain = ("<p class='exr-small'>Kappa is 1 when you and the reference agree on every paragraph, and "
                "0 when you agree no more often than chance would. With few paragraphs, one difference "
                "moves it a lot.</p>")
-    return f"{STYLE}{table}{explain}{_differences_html(comparison)}"
+    return f'{STYLE}<div class="exr-block">{table}{explain}{_differences_html(comparison)}</div>'
 
 
 def _differences_html(comparison: Comparison) -> str:
@@ -540,10 +541,10 @@ def paragraph_html(paragraph_id: str, article: Article | None = None) -> str:
     """One paragraph with its number, as the frame coder shows it.
 
     >>> paragraph_html("p29")
-    '<p><b>p29</b> &#x27;We are just cannon fodder&#x27;</p>'
+    '<p class="exr-block"><b>p29</b> &#x27;We are just cannon fodder&#x27;</p>'
     """
     text = (article or load()).paragraph(paragraph_id)
-    return f"<p><b>{paragraph_id}</b> {html.escape(text)}</p>"
+    return f'<p class="exr-block"><b>{paragraph_id}</b> {html.escape(text)}</p>'
 
 
 # --- the widgets --------------------------------------------------------------------------
@@ -695,7 +696,7 @@ class FrameCoder(widgets.VBox):
         rows.append(widgets.HBox([self.no_frame_box,
                                   widgets.HTML('<span class="exr-small">None of the five frames fits.</span>')]))
         self.children = [widgets.HBox([self.paragraph_menu, self.previous_button, self.next_button]),
-                         self.paragraph, *rows, self.status, self.compare_button, self.comparison]
+                         self.paragraph, *rows, self.status, widgets.HBox([self.compare_button]), self.comparison]
         self._show()
 
     # --- reacting to the student ------------------------------------------------------------
@@ -764,7 +765,7 @@ class FrameCoder(widgets.VBox):
         line = (f"{coded} of {len(self.paragraph_ids)} paragraphs coded; every tick is saved in "
                 f"<code>{html.escape(self.path.name)}</code>.")
         warning = f"<br>⚠ {html.escape(self.message)}" if self.message else ""
-        self.status.value = f'{STYLE}<p role="status">{line}{warning}</p>'
+        self.status.value = f'{STYLE}<p class="exr-block" role="status">{line}{warning}</p>'
         self._compare()
 
     def _compare(self, change: object = None) -> None:
