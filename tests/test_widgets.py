@@ -420,3 +420,23 @@ def test_a_save_that_fails_says_so_in_one_line(tmp_path):
 def test_widgets_show_a_stable_text_where_they_cannot_render(tmp_path):
     assert repr(QuoteExplorer()) == "QuoteExplorer(34 quotes; run the cell in Jupyter to use it)"
     assert repr(FrameCoder(tmp_path / "x.csv")) == "FrameCoder(saves to x.csv; run the cell in Jupyter to use it)"
+
+
+# --- the committed notebook ----------------------------------------------------------------
+def test_committed_notebook_keeps_every_widget_and_an_empty_frame_coding():
+    notebook = nbformat.read(ROOT / "notebooks" / "04_explore.ipynb", as_version=4)
+    state = notebook.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    shown_ids = [output["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+                 for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+                 if "application/vnd.jupyter.widget-view+json" in output.get("data", {})]
+    assert len(shown_ids) == 3 and all(model_id in state for model_id in shown_ids)
+    values = [model["state"].get("value") for model in state.values()]
+    statuses = [v for v in values if isinstance(v, str) and "paragraphs coded" in v]
+    assert len(statuses) == 1 and "0 of 17 paragraphs coded" in statuses[0] and "⚠" not in statuses[0]
+    ticked = [m["state"]["description"] for m in state.values()
+              if m["model_name"] == "CheckboxModel" and m["state"]["description"] in
+              {"responsibility", "conflict", "economic consequences", "human interest", "morality",
+               "No frame here"} and m["state"]["value"]]
+    assert ticked == [], "run `python -m exodus_reader outputs` without a frame_coding.csv beside the notebook"
+    assert any(isinstance(v, str) and "34 of 34 quotes" in v for v in values)
+    json.dumps(state)  # the state is plain JSON, as a static viewer needs
