@@ -49,7 +49,8 @@ def _missing() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_missing() is not None, reason=str(_missing()))
+if _missing():
+    pytest.skip(_missing(), allow_module_level=True)
 
 
 def _free_port() -> int:
