@@ -67,6 +67,8 @@ def read_coding(path: str | Path, paragraph_ids: Sequence[str]) -> Coding:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:
         raise CodingFileError(path.name, None, "is not a text file in UTF-8") from None
+    except OSError as error:
+        raise CodingFileError(path.name, None, f"could not be opened ({error.strerror or error})") from None
     rows = list(csv.reader(lines))
     expected = ",".join(HEADER)
     if not rows:

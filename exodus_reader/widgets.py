@@ -637,9 +637,10 @@ class ArticleReader(widgets.VBox):
 class FrameCoder(widgets.VBox):
     """Tick the frames you see in each body paragraph; every tick is saved at once to a CSV file.
 
-    Creating the coder again (after a kernel restart, say) reads the file back.
-    A file that cannot be read is reported in one line and kept: the first
-    tick moves it aside to a new name before a new coding is saved.
+    Creating the coder again (after a kernel restart, say) reads the file back
+    and opens the first paragraph not coded yet. A file that cannot be read is
+    reported in one line and kept: the first tick moves it aside to a new name
+    before a new coding is saved.
 
     >>> import tempfile
     >>> coder = FrameCoder(Path(tempfile.mkdtemp()) / "frame_coding.csv")
@@ -652,6 +653,8 @@ class FrameCoder(widgets.VBox):
         super().__init__()
         self.article = article or load()
         self.path = Path(path).absolute()
+        if self.path.is_dir():
+            raise OneLineError(f"{path} is a folder: give the coder a file name, like FrameCoder(\"frame_coding.csv\").")
         self.reference = self.article.frames
         self.paragraph_ids: list[str] = list(self.reference["paragraph_id"])
         self.message = ""
@@ -667,6 +670,7 @@ class FrameCoder(widgets.VBox):
         n = len(self.paragraph_ids)
         self.paragraph_menu = widgets.Dropdown(
             options=[(f"{pid} ({i} of {n})", pid) for i, pid in enumerate(self.paragraph_ids, 1)],
+            value=next((pid for pid in self.paragraph_ids if pid not in self.coding), self.paragraph_ids[0]),
             description="Paragraph", style=_WIDE)
         self.previous_button = widgets.Button(description="Previous", icon="arrow-left",
                                               tooltip="the paragraph before")

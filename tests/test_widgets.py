@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from itertools import combinations
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -301,6 +302,8 @@ def test_each_tick_is_saved_at_once_and_restored_by_a_new_coder(tmp_path):
     assert path.read_text().splitlines() == [HEADER, "p11,1,0,0,0,0", "p13,0,1,0,1,0"]
 
     again = FrameCoder(path)  # as after a kernel restart
+    assert again.current == "p12", "it opens the first paragraph not coded yet"
+    again.previous_button.click()
     assert again.current == "p11" and again.frame_boxes["responsibility"].value
     again.next_button.click()
     again.next_button.click()
@@ -408,6 +411,20 @@ def test_a_file_saved_by_a_spreadsheet_with_a_byte_order_mark_is_read(tmp_path):
     path.write_bytes(f"\ufeff{HEADER}\r\np12,1,1,0,0,0\r\n".encode())
     assert FrameCoder(path).coding == {"p12": {"responsibility": 1, "conflict": 1, "economic": 0,
                                               "human_interest": 0, "morality": 0}}
+
+
+def test_a_folder_or_an_unopenable_file_gets_one_line(tmp_path, monkeypatch):
+    with pytest.raises(OneLineError, match="is a folder: give the coder a file name"):
+        FrameCoder(tmp_path)
+    path = tmp_path / "frame_coding.csv"
+    path.write_text(HEADER + "\n")
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_text", refuse)  # as for a student without the right to read it
+    assert FrameCoder(path).message.startswith("Could not read frame_coding.csv: could not be opened "
+                                               "(Permission denied).")
 
 
 def test_a_save_that_fails_says_so_in_one_line(tmp_path):
