@@ -554,10 +554,15 @@ _WIDE = {"description_width": "initial"}
 class QuoteExplorer(widgets.VBox):
     """Filter the article's quotes by speaker, kind and words, and read each in its sentence.
 
-    >>> explorer = QuoteExplorer()
-    >>> explorer.speaker_menu.value = "s09"
+    ``speaker`` may be a source id or part of a name; ``kind`` is "all",
+    "direct", "reported" (or "indirect") or "scare".
+
+    >>> explorer = QuoteExplorer(speaker="Klepkin")
     >>> explorer.count
     2
+    >>> explorer.speaker_menu.value = "all"
+    >>> explorer.count
+    34
     """
 
     def __init__(self, article: Article | None = None, speaker: str = "all", kind: str = "all",
@@ -565,9 +570,11 @@ class QuoteExplorer(widgets.VBox):
         super().__init__()
         self.article = article or load()
         self.cards = quote_cards(self.article)
-        self.speaker_menu = widgets.Dropdown(options=speaker_options(self.cards, self.article), value=speaker,
+        options = speaker_options(self.cards, self.article)
+        self.speaker_menu = widgets.Dropdown(options=options, value=_speaker_value(self.article, options, speaker),
                                              description="Speaker", style=_WIDE)
-        self.kind_menu = widgets.Dropdown(options=KIND_OPTIONS, value=kind, description="Kind", style=_WIDE)
+        self.kind_menu = widgets.Dropdown(options=KIND_OPTIONS, value=_kind_value(kind), description="Kind",
+                                          style=_WIDE)
         self.search_box = widgets.Text(value=query, description="Search", placeholder="words, e.g. told DW",
                                        continuous_update=True, style=_WIDE)
         self.results = widgets.HTML()
@@ -591,6 +598,23 @@ class QuoteExplorer(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"QuoteExplorer({len(self.cards)} quotes; run the cell in Jupyter to use it)"
+
+
+def _speaker_value(article: Article, options: Sequence[tuple[str, str]], speaker: str) -> str:
+    if speaker == "all":
+        return speaker
+    source_id = article.source_id(speaker)
+    if source_id not in {value for _, value in options}:
+        raise OneLineError(f"{article.sources.set_index('source_id').at[source_id, 'name']} has no quotes; "
+                           "the Speaker menu lists every voice that has.")
+    return source_id
+
+
+def _kind_value(kind: str) -> str:
+    kind = {"reported": "indirect"}.get(kind, kind)
+    if kind not in {value for _, value in KIND_OPTIONS}:
+        raise OneLineError(f"There is no kind of quote {kind!r}; choose all, direct, reported or scare.")
+    return kind
 
 
 class ArticleReader(widgets.VBox):

@@ -166,6 +166,18 @@ def test_nested_quotes_and_quotes_without_a_verb_say_so():
     assert "No attribution verb of its own." in shown(explorer).words
 
 
+def test_teacher_can_open_the_explorer_on_a_speaker_and_kind_by_name():
+    explorer = QuoteExplorer(speaker="bayankin", kind="reported", query="said")
+    assert explorer.speaker_menu.value == "s05" and explorer.kind_menu.value == "indirect"
+    assert "1 of 34 quotes (1 reported)" in shown(explorer).words
+    with pytest.raises(OneLineError, match="No source is called 'Tolstoy'"):
+        QuoteExplorer(speaker="Tolstoy")
+    with pytest.raises(OneLineError, match="President Putin has no quotes"):
+        QuoteExplorer(speaker="Putin")
+    with pytest.raises(OneLineError, match="There is no kind of quote 'claims'"):
+        QuoteExplorer(kind="claims")
+
+
 def test_controls_have_labels():
     explorer, reader, coder = QuoteExplorer(), ArticleReader(), FrameCoder("/nonexistent/coding.csv")
     controls = [explorer.speaker_menu, explorer.kind_menu, explorer.search_box, *reader.toggles.values(),
