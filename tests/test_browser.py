@@ -1,0 +1,248 @@
+"""The widgets in real JupyterLab, in headless Chromium, used as a student uses them.
+
+A JupyterLab server starts on a free local port with a token, in a scratch folder holding a
+copy of notebooks/04_explore.ipynb without outputs. Chromium (Debian's, driven by Playwright
+for Python) opens it, waits for a real kernel, runs every cell, and then chooses, types and
+ticks. The widgets come from the prebuilt extension that ipywidgets installs: nothing is built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # the test is skipped, with a message that says how to install
+    expect = sync_playwright = None
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NOTEBOOK = ROOT / "notebooks" / "04_explore.ipynb"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage"]
+#: The status bar once a kernel exists and is idle ("No Kernel | Idle" is not one).
+KERNEL_IDLE = "#jp-main-statusbar .jp-StatusBar-TextItem:text-matches('^(?!No Kernel).*[|] Idle$')"
+LONG = 60_000  # ms: a first start on a cold machine; a usual run takes a few seconds in all
+SHORT = 10_000  # ms: any single step once the notebook runs
+
+
+def _missing() -> str | None:
+    if sync_playwright is None:
+        return "Playwright for Python is missing: run `make test`, which installs it (never `playwright install`)"
+    if not os.path.exists(CHROMIUM):
+        return "Chromium is missing: install it with `apt-get install chromium` (Debian or Ubuntu)"
+    return None
+
+
+if _missing():
+    pytest.skip(_missing(), allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _notebook_without_outputs(folder: Path) -> Path:
+    """A copy of the notebook as a student first runs it: no outputs, no saved widgets."""
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    notebook.metadata.pop("widgets", None)
+    path = folder / NOTEBOOK.name
+    nbformat.write(notebook, path)
+    return path
+
+
+def _settings(folder: Path) -> Path:
+    """JupyterLab user settings for the test: no news pop-up, whatever the environment says."""
+    path = folder / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server starting in a scratch folder; stopped by its PID at the end.
+
+    The test does not wait for it here, so Chromium can start meanwhile.
+    """
+    home = tmp_path_factory.mktemp("lab")
+    root = home / "work"
+    root.mkdir()
+    _notebook_without_outputs(root)
+    port, token = _free_port(), secrets.token_hex(16)
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+               "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+               "--ServerApp.terminals_enabled=False", "--ServerApp.jpserver_extensions={'jupyter_lsp': False}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(_settings(home / "settings")),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTER_CONFIG_DIR": str(home / "config")}
+    log = (home / "server.log").open("wb")
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield {"url": f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK.name}?token={token}", "root": root, "home": home,
+               "ready": lambda: _wait_for_server(server, port, token, home / "server.log")}
+    finally:
+        server.terminate()  # the server shuts its kernels down on SIGTERM
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _wait_for_server(server: subprocess.Popen, port: int, token: str, log: Path) -> None:
+    deadline = time.monotonic() + LONG / 1000
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/status",
+                                     headers={"Authorization": f"token {token}"})
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"JupyterLab stopped at start:\n{log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"JupyterLab did not answer within {LONG // 1000} s:\n{log.read_text()[-2000:]}")
+
+
+@pytest.fixture(scope="module")
+def page(lab):
+    """The notebook open in Chromium, every cell run in a real kernel."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(lab["home"] / "chromium"), executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS,
+            viewport={"width": 1280, "height": 1000})
+        try:
+            tab = browser.pages[0] if browser.pages else browser.new_page()
+            tab.set_default_timeout(LONG)
+            lab["ready"]()
+            tab.goto(lab["url"])
+            tab.wait_for_selector(KERNEL_IDLE)  # Run All before a kernel exists silently does nothing
+            tab.locator("#jp-MainMenu .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+            tab.click("li.lm-Menu-item[data-command='runmenu:run-all']")
+            tab.wait_for_function("""() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                                   .map(p => p.textContent.trim()).join(' ') === '[1]: [2]: [3]: [4]:'""")
+            tab.wait_for_selector(KERNEL_IDLE)
+            tab.set_default_timeout(SHORT)
+            yield tab
+        finally:
+            browser.close()
+
+
+def _explorer(page):
+    """The quote explorer showing every quote, scrolled into view.
+
+    Cells out of view are not laid out, so the tests read textContent, not innerText.
+    """
+    explorer = page.locator(".exodus-quote-explorer")
+    explorer.scroll_into_view_if_needed()
+    explorer.locator(".exodus-quote-speaker select").select_option(value="All speakers (34)")
+    explorer.locator(".exodus-quote-kind select").select_option(value="All kinds")
+    explorer.locator(".exodus-quote-search input").fill("")
+    _shows(explorer, "34 of 34 quotes")
+    return explorer
+
+
+def _shows(explorer, count: str) -> None:
+    """Wait until the explorer's count line starts with ``count`` ("2 of 34 quotes" is not "12 of 34 ...")."""
+    expect(explorer.locator(".exr-status")).to_have_text(re.compile("^" + re.escape(count)))
+
+
+def _choose_with_keys(page, menu, arrow: str) -> None:
+    """Open a focused menu with Space, move with an arrow key, confirm with Enter."""
+    page.keyboard.press("Space")
+    menu.evaluate("select => new Promise(done => { const check = () => select.matches(':open') ? done() : "
+                  "requestAnimationFrame(check); check(); })")
+    page.keyboard.press(arrow)
+    page.keyboard.press("Enter")
+
+
+def test_every_widget_renders_live_from_the_prebuilt_extension(page):
+    _explorer(page)
+    assert page.locator(".exodus-quote-explorer .widget-dropdown select").count() == 2
+    assert page.locator(".exodus-article-reader .exr-article .exr-pid").count() == 37
+    assert page.locator(".exodus-frame-coder .widget-checkbox input").count() == 6
+    assert page.locator(".jp-OutputArea-output:has-text('Error displaying widget')").count() == 0
+
+
+def test_choosing_a_speaker_changes_the_listed_quotes(page):
+    explorer = _explorer(page)
+    cards = explorer.locator("li.exr-card")
+    before = cards.all_text_contents()
+    explorer.locator(".exodus-quote-speaker select").select_option(value="Valeri Klepkin (2)")
+    _shows(explorer, "2 of 34 quotes")
+    after = cards.all_text_contents()
+    assert len(before) == 34 and len(after) == 2 and after != before[:2]
+    assert all(text.startswith("Valeri Klepkin · direct quote") for text in after)
+
+
+def test_the_menus_work_from_the_keyboard(page):
+    # On a closed menu JupyterLab takes the arrow keys to move between cells
+    # (jupyter-widgets/ipywidgets#3912), so a keyboard user opens the list first with Space.
+    explorer = _explorer(page)
+    explorer.locator(".exodus-quote-speaker select").focus()
+    page.keyboard.press("Tab")
+    kind = explorer.locator(".exodus-quote-kind select")
+    assert kind.evaluate("select => select === document.activeElement")
+    _choose_with_keys(page, kind, "ArrowDown")  # from "All kinds" to "Direct"
+    _shows(explorer, "10 of 34 quotes (10 direct)")
+    _choose_with_keys(page, kind, "ArrowUp")
+    _shows(explorer, "34 of 34 quotes")
+
+
+def test_typing_a_search_highlights_the_words(page, lab):
+    explorer = _explorer(page)
+    search = explorer.locator(".exodus-quote-search input")
+    search.click()
+    search.press_sequentially("CANNON  fodder")
+    expect(explorer.locator("mark")).to_have_text(["cannon fodder", "cannon fodder"])
+    _shows(explorer, "2 of 34 quotes")
+    shot = lab["home"] / "04_explore-search.png"
+    explorer.screenshot(path=str(shot))
+    page.screenshot(path=str(lab["home"] / "04_explore.png"))
+    assert shot.stat().st_size > 10_000
+    search.fill("")
+    _shows(explorer, "34 of 34 quotes")
+
+
+def test_ticking_a_layer_marks_the_text(page):
+    reader = page.locator(".exodus-article-reader")
+    assert reader.locator("sup.exr-label", has_text="sic").count() == 0
+    reader.locator(".exodus-layer-errata input").check()
+    expect(reader.locator(".exr-article sup.exr-label", has_text="sic")).to_have_count(7)
+    reader.locator(".exr-legend", has_text="typing errors: in italics").wait_for()
+
+
+def test_ticking_a_frame_saves_the_coding_beside_the_notebook(page, lab):
+    coder = page.locator(".exodus-frame-coder")
+    coder.locator(".exodus-frame-conflict input").check()
+    coder.locator("[role=status]", has_text="1 of 17 paragraphs coded").wait_for()
+    saved = lab["root"] / "frame_coding.csv"
+    assert saved.read_text().splitlines()[1:] == ["p11,0,1,0,0,0"]
+    coder.get_by_role("button", name="Compare with the reference").click()
+    coder.get_by_text("Where you differ (1 paragraph)").wait_for()
