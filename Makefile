@@ -9,12 +9,13 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test outputs
+.PHONY: help lab test outputs exercises
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     run every test: data, package, doctests and notebooks"
-	@echo "make outputs  run every notebook in a fresh kernel and save its outputs"
+	@echo "make outputs  run every notebook and solution in a fresh kernel and save its outputs"
+	@echo "make exercises  write exercises/ from solutions/"
 
 $(READY): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else "This module needs Python 3.10 or newer; $(PYTHON) is %d.%d." % v[:2])'
@@ -30,4 +31,7 @@ test: $(READY)
 	$(BIN)/python -m pytest
 
 outputs: $(READY)
-	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb
+	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb solutions/*.ipynb
+
+exercises: $(READY)
+	$(BIN)/python -m exodus_reader assign
