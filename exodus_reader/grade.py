@@ -521,7 +521,8 @@ def _collect(steps: list[Step], reports: list[dict], lesson: Lesson, located: Lo
         if step.trusted and report["state"] != "ok":
             raise Unreadable("grader error", f"the lesson's set-up failed ({report.get('ename') or report['state']})")
         if report.get("printed", 0) > MAX_OUTPUT:
-            note = f"a cell printed {report['printed'] / 1e6:.1f} MB of output; the grader ignored it."
+            what = "the answer cell" if owner else "a cell"
+            note = f"Note: {what} printed {report['printed'] / 1e6:.1f} MB of output, which the grader ignored."
             (run.answers.setdefault(owner, Answer()).notes if owner else run.other).append(note)
         if report["state"] in ("error", "timed out", "kernel stopped") and step.reads is None:
             if owner:

@@ -7,12 +7,14 @@ cases in exercise_cases.py.
 from __future__ import annotations
 
 import inspect
+import json
 from datetime import date
 
 import pytest
 
 from exodus_reader import FRAMES, load
 from exodus_reader import checks
+from exodus_reader.answers import from_plain, to_plain
 from exodus_reader.checks import CHECKS, NOT_ANSWERED, NotAnsweredYet, check, evaluate
 from exercise_cases import CASES, appears, forms, solution_answers
 
@@ -55,6 +57,20 @@ def test_feedback_is_graduated(grade_id, case, statuses):
     outcome = evaluate(grade_id, run(source))
     assert outcome.status in statuses, outcome
     assert fragment in outcome.message
+
+
+@pytest.mark.parametrize("grade_id, case, statuses", list(all_cases()))
+def test_the_grader_sees_the_same_answer_as_the_notebook(grade_id, case, statuses):
+    """The grader reads answers out of the kernel as plain JSON data and rebuilds them."""
+    answer = run(case[0])
+    rebuilt = from_plain(json.loads(json.dumps(to_plain(answer))))
+    assert evaluate(grade_id, rebuilt) == evaluate(grade_id, answer)
+
+
+@pytest.mark.parametrize("grade_id", sorted(CHECKS))
+def test_the_grader_sees_each_solution_as_right(grade_id):
+    answer = solution_answers()[grade_id]
+    assert evaluate(grade_id, from_plain(json.loads(json.dumps(to_plain(answer))))).passed
 
 
 def feedback_texts() -> dict[str, list[str]]:
