@@ -91,6 +91,24 @@ def test_no_answer_from_the_solutions_appears_in_the_exercise(lesson):
     assert not leaks
 
 
+def test_nbgrader_itself_accepts_the_solutions():
+    """Proved with nbgrader (a test dependency), not only against its schema: its metadata
+    validator, then the steps of `nbgrader generate_assignment` that need no database."""
+    from nbgrader.nbgraderformat import MetadataValidator
+    from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, ClearSolutions, ComputeChecksums, LockCells
+
+    for lesson in LESSONS:
+        MetadataValidator().validate_nb(notebook("exercises", lesson))
+        released = notebook("solutions", lesson)
+        MetadataValidator().validate_nb(released)
+        for step in (CheckCellMetadata, ClearSolutions, LockCells, ClearOutput, ComputeChecksums):
+            released, _ = step().preprocess(released, {})
+        graded = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        assert len(graded) == len(lessons()[lesson].questions)
+        assert all(c.metadata["nbgrader"]["checksum"] for c in graded)
+        assert not any(BEGIN in c.source for c in released.cells)
+
+
 @pytest.fixture(scope="module")
 def blank_runs() -> dict[str, nbformat.NotebookNode]:
     """The three blank exercises, each run top to bottom in a fresh kernel, errors allowed."""
