@@ -530,20 +530,23 @@ def _sources_direct_words(answer: Any) -> None:
     raise NotYet("not yet: keep the direct quotes of article.quote_table(), group by source_type and sum the words.")
 
 
-@question("sources_doubt_verb")
-def _sources_doubt_verb(answer: Any) -> None:
+@question("sources_thought_verb")
+def _sources_thought_verb(answer: Any) -> None:
     word = _text(answer, "a verb")
-    article = load()
-    quote = article.quotes_by("Defense Ministry").iloc[0]
-    if word in {quote["verb"], quote["verb_lemma"], quote["verb"].split()[-1], quote["verb_lemma"] + "s"}:
+    quotes = load().quotes_by("Dennis")
+    speech = quotes["verb_lemma"].isin(["say", "tell"])
+    thought = quotes[~speech].iloc[0]
+    spellings = {thought["verb"], thought["verb_lemma"]}
+    if word in spellings | {w.replace("z", "s") for w in spellings}:
         return None
-    if word == "only":
-        raise NotQuite("'only' does frame the figure as a limit, but it is not a verb; "
-                       "find the verb that introduces what the ministry says.")
-    if word in quote["text"].lower().split() or word == "are being mobilized":
-        raise NotQuite("that verb belongs to the ministry's own statement; find the verb that introduces it.")
-    raise NotYet("not yet: in p11, which verb tells you that the ministry says something, "
-                 "and does not simply report it as a fact?")
+    spoken = set(quotes.loc[speech, "verb"]) | {verb.split()[0] for verb in quotes.loc[speech, "verb"]}
+    if word in spoken | set(quotes.loc[speech, "verb_lemma"]):
+        raise NotQuite("that verb reports something Dennis said, a speech act; look for a verb of thinking.")
+    if word in " ".join(quotes.loc[quotes["kind"] == "direct", "text"]).lower().split():
+        raise NotQuite("that verb stands inside his own quote; the question asks about the verbs "
+                       "with which the reporter hands words to Dennis.")
+    raise NotYet("not yet: list the verbs that hand words or thoughts to Dennis, then ask of each: "
+                 "did he say this?")
 
 
 STANCES = ("neutral", "doubt", "concession", "denial", "request")

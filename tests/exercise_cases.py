@@ -67,9 +67,9 @@ CASES: dict[str, Case] = {
         (('article.quote_table().groupby("source_type")["words"].sum()', "reported speech too"),
          ('article.quote_table().query("kind == \'direct\'").groupby("source_type").size()', "add up their words")),
         ("203", "expects words by source_type")),
-    "sources_doubt_verb": Case(
-        ('"said"', "which verb tells you"),
-        (('"only"', "it is not a verb"), ('"mobilized"', "the ministry's own statement")),
+    "sources_thought_verb": Case(
+        ('"wanted"', "did he say this?"),
+        (('"told"', "a speech act"), ('"understood"', "inside his own quote")),
         ("None", "expects a verb, as text in quotation marks, got None")),
     "sources_urged": Case(
         ('"neutral"', "a neutral verb only passes words on"),
