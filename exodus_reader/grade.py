@@ -31,6 +31,7 @@ import json
 import multiprocessing
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import threading
@@ -389,7 +390,8 @@ def execute(steps: list[Step], limits: Limits, folder: Path) -> list[dict]:
     client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.__setitem__(cell_index, execute_reply)
     reports = [{"state": "not run", "why": "time limit"} for _ in steps]
     deadline = time.monotonic() + limits.notebook
-    with client.setup_kernel():
+    # the kernel's own start-up warnings would fill the teacher's terminal; the student's output comes by message
+    with client.setup_kernel(stderr=subprocess.DEVNULL):
         for index, (step, cell) in enumerate(zip(steps, notebook.cells)):
             if time.monotonic() > deadline or _stuck(reports, index):
                 break

@@ -26,8 +26,6 @@ from __future__ import annotations
 import copy
 import csv
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -36,7 +34,7 @@ import pytest
 from exodus_reader.__main__ import main
 from exodus_reader.assign import BEGIN, END
 from exodus_reader.grade import (Limits, Task, find_submissions, grade_folder, lessons, locate, read_cells)
-from exercise_cases import CASES, LESSONS, ROOT, appears, forms, notebook, solution_answers
+from exercise_cases import CASES, LESSONS, appears, forms, notebook, solution_answers
 
 EXPECTED = Path(__file__).with_name("expected_gradebook.csv")
 LIMITS = Limits(cell=2, setup=60, notebook=120)
@@ -136,8 +134,7 @@ def build_corpus(folder: Path) -> None:
     write(folder, "cy/01_events.ipynb", filled("01_events", cy))
     write(folder, "eve/01_events.ipynb", tampered())
     write(folder, "gil/01_events.ipynb", troubled())
-    text = (ROOT / "exercises" / "01_events.ipynb").read_text(encoding="utf-8")
-    (folder / "hal.ipynb").write_text(text[: len(text) // 2], encoding="utf-8")
+    (folder / "hal.ipynb").write_text('{"cells": [{"cell_type": "code", "source": "x = 1"', encoding="utf-8")
     (folder / "ivy.ipynb").write_text('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}')
 
 
@@ -158,7 +155,9 @@ def test_the_corpus_is_graded_to_the_expected_gradebook(graded):
         got = list(csv.DictReader(handle))
     with EXPECTED.open(encoding="utf-8", newline="") as handle:
         expected = list(csv.DictReader(handle))
-    assert [tuple(r.values()) for r in got] == [tuple(r.values()) for r in expected]
+    assert [(r["student"], r["question"]) for r in got] == [(r["student"], r["question"]) for r in expected]
+    differ = [(g, e) for g, e in zip(got, expected) if g != e]
+    assert not differ, differ[:3]
 
 
 def test_every_submission_gets_its_rows_and_the_progress_reaches_the_end(graded):
