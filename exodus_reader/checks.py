@@ -105,6 +105,9 @@ def question(grade_id: str) -> Callable[[Callable[[Any], str | None]], Callable[
 
     A check raises a :class:`CheckFailed` error or returns; it may return its
     own line of praise instead of "Correct.".
+
+    >>> CHECKS["events_wednesday"].__name__
+    '_events_wednesday'
     """
     def register(function: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
         CHECKS[grade_id] = function

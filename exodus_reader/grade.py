@@ -24,7 +24,6 @@ with a status that says what happened.
 
 from __future__ import annotations
 
-import ast
 import csv
 import functools
 import json
@@ -46,6 +45,7 @@ import nbformat
 
 from .answers import from_plain, kernel_source
 from .assign import ROOT, TEXT_STUB
+from .questions import Lesson, Located, Question, cell_source, guess_lesson, lessons, locate
 
 #: The mime type under which the kernel hands an answer to the grader.
 ANSWER_MIME = "application/vnd.exodus-reader.answer+json"
@@ -54,207 +54,6 @@ MAX_OUTPUT = 1_000_000
 #: Longest written answer copied into the gradebook.
 MAX_WRITTEN = 4_000
 COLUMNS = ("student", "question", "points", "maximum", "status", "feedback")
-
-
-# --- what a lesson asks: read from the teacher's copy in exercises/ -----------------
-
-@dataclass(frozen=True)
-class Question:
-    """One question of a lesson, as the teacher's exercise notebook defines it."""
-
-    grade_id: str
-    number: int
-    points: float
-    written: bool
-    variable: str | None
-    answer_cell: str
-    check_cell: str | None
-    prompt_cell: str | None
-
-
-@dataclass(frozen=True)
-class Lesson:
-    """A lesson's questions and the locked set-up code its notebook starts with."""
-
-    name: str
-    setup: str
-    setup_id: str
-    questions: tuple[Question, ...]
-
-    def question(self, grade_id: str) -> Question:
-        return next(q for q in self.questions if q.grade_id == grade_id)
-
-
-def nbgrader_meta(cell: Any) -> dict:
-    """A cell's nbgrader metadata, or an empty dict when it has none (or it is broken).
-
-    >>> nbgrader_meta({"metadata": {"nbgrader": {"grade_id": "x"}}})
-    {'grade_id': 'x'}
-    >>> nbgrader_meta({"metadata": "tampered"})
-    {}
-    """
-    metadata = cell.get("metadata") if isinstance(cell, dict) else None
-    found = metadata.get("nbgrader") if isinstance(metadata, dict) else None
-    return found if isinstance(found, dict) else {}
-
-
-def cell_source(cell: Any) -> str:
-    """A cell's source as one string, whatever form the file stores it in.
-
-    >>> cell_source({"source": ["a = 1\\n", "b = 2"]})
-    'a = 1\\nb = 2'
-    >>> cell_source({})
-    ''
-    """
-    source = cell.get("source", "") if isinstance(cell, dict) else ""
-    if isinstance(source, list):
-        return "".join(str(part) for part in source)
-    return source if isinstance(source, str) else ""
-
-
-def check_call(source: str) -> tuple[str, str | None] | None:
-    """The grade_id and answer name of a cell that is one call ``check("id", name)``.
-
-    >>> check_call('check("events_wednesday", announcement_day)')
-    ('events_wednesday', 'announcement_day')
-    >>> check_call("x = 1") is None
-    True
-    """
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return None
-    if len(body) != 1 or not isinstance(body[0], ast.Expr) or not isinstance(body[0].value, ast.Call):
-        return None
-    call = body[0].value
-    if not (isinstance(call.func, ast.Name) and call.func.id == "check" and call.args
-            and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
-        return None
-    name = call.args[1].id if len(call.args) > 1 and isinstance(call.args[1], ast.Name) else None
-    return call.args[0].value, name
-
-
-def read_lesson(path: Path) -> Lesson:
-    """Read a lesson's questions from its exercise (or solution) notebook.
-
-    >>> lesson = read_lesson(ROOT / "exercises" / "01_events.ipynb")
-    >>> lesson.questions[0].grade_id, lesson.questions[0].variable, lesson.questions[-1].written
-    ('events_wednesday', 'announcement_day', True)
-    """
-    cells = nbformat.read(path, as_version=4).cells
-    setup = next(c for c in cells if nbgrader_meta(c).get("locked") and not nbgrader_meta(c).get("grade"))
-    questions = []
-    for index, cell in enumerate(cells):
-        meta = nbgrader_meta(cell)
-        if not meta.get("grade"):
-            continue
-        number = len(questions) + 1
-        if cell.cell_type == "markdown":
-            prompt = cells[index - 1].get("id") if index else None
-            questions.append(Question(meta["grade_id"], number, float(meta["points"]), True, None,
-                                      cell.get("id"), None, prompt))
-            continue
-        _, variable = check_call(cell.source) or (None, None)
-        answer = cells[index - 1]
-        questions.append(Question(meta["grade_id"], number, float(meta["points"]), False, variable,
-                                  answer.get("id"), cell.get("id"), cells[index - 2].get("id")))
-    return Lesson(path.stem, setup.source, nbgrader_meta(setup)["grade_id"], tuple(questions))
-
-
-def lessons(folder: Path = ROOT / "exercises") -> dict[str, Lesson]:
-    """Every lesson in the exercises folder, by name.
-
-    >>> sorted(lessons())
-    ['01_events', '02_sources', '03_framing']
-    """
-    return {path.stem: read_lesson(path) for path in sorted(folder.glob("*.ipynb"))}
-
-
-# --- finding the questions in a student's notebook ------------------------------
-
-@dataclass
-class Located:
-    """Where each question's cells stand in one submitted notebook (cell indexes)."""
-
-    checks: dict[str, int] = field(default_factory=dict)
-    answers: dict[str, int] = field(default_factory=dict)
-    setup: set[int] = field(default_factory=set)
-    other_checks: set[int] = field(default_factory=set)
-
-
-def _assigns(source: str, name: str) -> bool:
-    """Whether code assigns a name at its top level.
-
-    >>> _assigns("x = 1", "x"), _assigns("y = x", "x")
-    (True, False)
-    """
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return False
-    targets = [t for s in body if isinstance(s, (ast.Assign, ast.AnnAssign))
-               for t in (s.targets if isinstance(s, ast.Assign) else [s.target])]
-    return any(isinstance(t, ast.Name) and t.id == name for t in targets)
-
-
-def _find(cells: list, *tests: Callable[[int, Any], bool]) -> int | None:
-    """The index of the first cell that passes a test, trying the tests in order.
-
-    >>> _find(["a", "b"], lambda i, c: c == "z", lambda i, c: c == "a")
-    0
-    """
-    for test in tests:
-        index = next((i for i, cell in enumerate(cells) if test(i, cell)), None)
-        if index is not None:
-            return index
-    return None
-
-
-def locate(cells: list, lesson: Lesson) -> Located:
-    """Find each question's check and answer cells: by nbgrader grade_id, else by cell id,
-    else by what the cell is (a ``check("id", ...)`` call; a cell assigning the answer;
-    the markdown cell after a written question's prompt).
-
-    >>> lesson = lessons()["01_events"]
-    >>> cells = nbformat.read(ROOT / "exercises" / "01_events.ipynb", as_version=4).cells
-    >>> for cell in cells:
-    ...     cell.metadata = {}
-    >>> located = locate(cells, lesson)
-    >>> located.checks["events_wednesday"] - located.answers["events_wednesday"]
-    1
-    """
-    found = Located()
-    ids = [cell.get("id") if isinstance(cell, dict) else None for cell in cells]
-    grade_ids = [nbgrader_meta(cell).get("grade_id") for cell in cells]
-    calls = [check_call(cell_source(c)) if isinstance(c, dict) and c.get("cell_type") == "code" else None
-             for c in cells]
-    setup = lesson.setup.strip()
-    for i, cell in enumerate(cells):
-        if grade_ids[i] == lesson.setup_id or cell_source(cell).strip() == setup:
-            found.setup.add(i)
-    for q in lesson.questions:
-        if q.written:
-            index = _find(cells, lambda i, c: grade_ids[i] == q.grade_id, lambda i, c: ids[i] == q.answer_cell)
-            if index is None:
-                prompt = _find(cells, lambda i, c: ids[i] == q.prompt_cell)
-                if prompt is not None and prompt + 1 < len(cells):
-                    index = prompt + 1
-            if index is not None:
-                found.answers[q.grade_id] = index
-            continue
-        check = _find(cells, lambda i, c: grade_ids[i] == q.grade_id, lambda i, c: ids[i] == q.check_cell,
-                      lambda i, c: calls[i] is not None and calls[i][0] == q.grade_id)
-        if check is not None:
-            found.checks[q.grade_id] = check
-        answer = _find(cells, lambda i, c: grade_ids[i] == f"{q.grade_id}_answer",
-                       lambda i, c: ids[i] == q.answer_cell,
-                       lambda i, c: q.variable is not None and calls[i] is None
-                       and c.get("cell_type") == "code" and _assigns(cell_source(c), q.variable))
-        if answer is not None:
-            found.answers[q.grade_id] = answer
-    known = set(found.checks.values())
-    found.other_checks = {i for i, call in enumerate(calls) if call is not None and i not in known}
-    return found
 
 
 # --- running one submission in its own kernel --------------------------------------
@@ -316,6 +115,12 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     The lesson's own set-up first; then every code cell of the student's, except the
     set-up and the checks; at each check cell, reading that question's answer. Answers
     whose check cell is gone are read at the end.
+
+    >>> lesson = lessons()["01_events"]
+    >>> cells = nbformat.read(ROOT / "exercises" / "01_events.ipynb", as_version=4).cells
+    >>> steps = plan(cells, lesson, locate(cells, lesson))
+    >>> steps[0].trusted, steps[2].source, steps[3].reads
+    (True, 'announcement_day = ...', 'events_wednesday')
     """
     owners = {index: qid for qid, index in located.answers.items()}
     checks = {index: qid for qid, index in located.checks.items()}
@@ -378,6 +183,11 @@ def execute(steps: list[Step], limits: Limits, folder: Path) -> list[dict]:
 
     Each report has ``state`` (``ok``, ``error``, ``timed out``, ``kernel stopped``,
     ``not run``), the error's name and value, the bytes printed, and the answer read.
+
+    >>> reports = execute([Step("x = 6 * 7"), Step("1 / 0"), Step(reading_code("x"), reads="x")],
+    ...                   Limits(cell=10), Path(tempfile.mkdtemp()))
+    >>> reports[1]["state"], reports[1]["ename"], reports[2]["answer"]
+    ('error', 'ZeroDivisionError', {'type': 'int', 'value': 42})
     """
     client_class = _client_class()
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s.source) for s in steps])
@@ -460,19 +270,6 @@ def read_cells(path: Path) -> list:
     return [nbformat.from_dict(c) if isinstance(c, dict) else c for c in cells]
 
 
-def guess_lesson(cells: list, known: dict[str, Lesson]) -> str | None:
-    """The lesson whose questions a notebook answers, judged by its grade_ids and check calls.
-
-    >>> guess_lesson([{"cell_type": "code", "source": 'check("sources_urged", x)'}], lessons())
-    '02_sources'
-    """
-    ids = {nbgrader_meta(c).get("grade_id") for c in cells}
-    ids |= {call[0] for c in cells if (call := check_call(cell_source(c)))}
-    scores = {name: len(ids & {q.grade_id for q in lesson.questions}) for name, lesson in known.items()}
-    best = max(scores, key=scores.get, default=None)
-    return best if best and scores[best] else None
-
-
 # --- grading one submission (runs in a worker process) ------------------------------
 
 @dataclass(frozen=True)
@@ -485,7 +282,14 @@ class Task:
 
 
 def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits) -> Run:
-    """Run one submission and collect what it answered; never raises."""
+    """Run one submission and collect what it answered; never raises.
+
+    >>> broken = Path(tempfile.mkdtemp()) / "ada.ipynb"
+    >>> _ = broken.write_text("{")
+    >>> run = grade_submission(Task("ada", str(broken), "01_events"), lessons(), Limits())
+    >>> run.problem
+    'unreadable'
+    """
     run = Run(task.student, task.lesson, task.path)
     try:
         cells = read_cells(Path(task.path))
@@ -597,7 +401,13 @@ def _one_line(text: str, limit: int = MAX_WRITTEN) -> str:
 
 
 def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
-    """The gradebook rows for one run: one per question of its lesson."""
+    """The gradebook rows for one run: one per question of its lesson.
+
+    >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
+    >>> rows = grade_rows(run, lessons())
+    >>> len(rows), rows[0]["question"], rows[0]["points"], rows[0]["maximum"], rows[0]["status"]
+    (9, 'events_wednesday', '0', '1', 'no cells')
+    """
     from .checks import evaluate
 
     lesson = known.get(run.lesson or "")
@@ -634,7 +444,17 @@ def _row(student: str, question: str, points: float | None, maximum: float, stat
 
 
 def feedback_text(student: str, runs: list[Run], rows: list[dict[str, str]], known: dict[str, Lesson]) -> str:
-    """A short feedback file for one student, in Markdown."""
+    """A short feedback file for one student, in Markdown.
+
+    >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
+    >>> print(feedback_text("ada", [run], grade_rows(run, lessons()), lessons()))
+    # Feedback for ada
+    <BLANKLINE>
+    ## 01_events
+    <BLANKLINE>
+    Not graded: the notebook has no cells.
+    <BLANKLINE>
+    """
     lines = [f"# Feedback for {student}", ""]
     for run in runs:
         lesson = known.get(run.lesson or "")
@@ -722,7 +542,13 @@ def progress(done: int, total: int, stream: Any = sys.stderr) -> None:
 
 def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: int | None = None,
             show: Callable[[int, int], None] | None = progress) -> list[Run]:
-    """Grade submissions in parallel, one worker per core; return runs in task order."""
+    """Grade submissions in parallel, one worker per core; return runs in task order.
+
+    >>> empty = Path(tempfile.mkdtemp()) / "bo.ipynb"
+    >>> _ = empty.write_text('{"cells": []}')
+    >>> [run.problem for run in run_all([Task("bo", str(empty), "01_events")], lessons(), Limits(), show=None)]
+    ['no cells']
+    """
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     runs: dict[int, Run] = {}
@@ -742,7 +568,13 @@ def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: i
 
 
 def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path) -> tuple[Path, list[dict[str, str]]]:
-    """Write the gradebook CSV and one feedback file per student; return the CSV and its rows."""
+    """Write the gradebook CSV and one feedback file per student; return the CSV and its rows.
+
+    >>> out = Path(tempfile.mkdtemp())
+    >>> book, rows = write_outputs([Run("ada", "01_events", "ada.ipynb", problem="no cells")], lessons(), out)
+    >>> book.read_text().splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
+    ('student,question,points,maximum,status,feedback', ['ada.md'])
+    """
     order = {name: i for i, name in enumerate(known)}
     runs = sorted(runs, key=lambda r: (r.student, order.get(r.lesson or "", len(order)), r.path))
     rows = [row for run in runs for row in grade_rows(run, known)]
@@ -764,7 +596,12 @@ def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path) -> tuple
 def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None, jobs: int | None = None,
                  limits: Limits = Limits(), exercises: Path = ROOT / "exercises",
                  show: Callable[[int, int], None] | None = progress) -> tuple[Path, list[dict[str, str]]]:
-    """Grade every notebook in a folder; write the gradebook and feedback under ``out``."""
+    """Grade every notebook in a folder; write the gradebook and feedback under ``out``.
+
+    >>> book, rows = grade_folder(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()), show=None)
+    >>> book.name, rows
+    ('gradebook.csv', [])
+    """
     known = lessons(exercises)
     if lesson is not None and lesson not in known:
         from .errors import OneLineError

@@ -17,7 +17,7 @@ import nbformat
 
 from .assign import TEXT_STUB
 from .checks import CheckFailed
-from .grade import Lesson, cell_source, guess_lesson, lessons, locate
+from .questions import Lesson, cell_source, guess_lesson, lessons, locate
 
 _OUR_ERRORS = {cls.__name__ for cls in CheckFailed.__subclasses__()}
 
@@ -35,7 +35,14 @@ class _Collector:
 
 
 def run_nbval(path: Path, timeout: int = 60) -> dict[int, dict[str, Any]]:
-    """Run nbval on one notebook and return, per code cell, whether it passed and its error."""
+    """Run nbval on one notebook and return, per code cell, whether it passed and its error.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "notes.ipynb"
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("No code.")]), path)
+    >>> run_nbval(path)
+    {}
+    """
     import pytest
 
     collector = _Collector()
@@ -98,14 +105,25 @@ def verdicts(cells: list, lesson: Lesson, results: dict[int, dict[str, Any]]) ->
 
 
 def lesson_path(name: str) -> Path:
-    """The teacher's copy of a lesson's exercise notebook."""
+    """The teacher's copy of a lesson's exercise notebook.
+
+    >>> lesson_path("01_events").name
+    '01_events.ipynb'
+    """
     from .assign import ROOT
 
     return ROOT / "exercises" / f"{name}.ipynb"
 
 
 def self_check(path: Path, timeout: int = 60) -> tuple[str, int]:
-    """Run the self-check on a notebook; return the report and the exit status (0: all pass)."""
+    """Run the self-check on a notebook; return the report and the exit status (0: all pass).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "notes.ipynb"
+    >>> nbformat.write(nbformat.v4.new_notebook(), path)
+    >>> self_check(path)[1]
+    2
+    """
     cells = nbformat.read(path, as_version=4).cells
     known = lessons()
     name = path.stem if path.stem in known else guess_lesson(cells, known)

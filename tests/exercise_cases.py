@@ -146,7 +146,7 @@ def solution_answers() -> dict[str, Any]:
 
     Check cells are skipped: this process evaluates the answers itself.
     """
-    from exodus_reader.grade import check_call
+    from exodus_reader.questions import check_call
 
     answers = {}
     for lesson in LESSONS:

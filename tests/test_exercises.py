@@ -13,7 +13,7 @@ from nbclient import NotebookClient
 from exodus_reader import checks
 from exodus_reader.assign import BEGIN, END, TEXT_STUB, assign
 from exodus_reader.checks import NOT_ANSWERED
-from exodus_reader.grade import check_call, lessons
+from exodus_reader.questions import check_call, lessons
 from exercise_cases import LESSONS, ROOT, appears, forms, notebook, solution_answers
 
 OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS)
