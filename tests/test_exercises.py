@@ -144,3 +144,16 @@ def test_on_the_blank_exercise_every_check_says_not_answered_yet(blank_runs, les
 def test_on_the_blank_exercise_no_other_cell_fails(blank_runs, lesson):
     others = [c for c in blank_runs[lesson].cells if c.cell_type == "code" and not check_call(c.source)]
     assert others and not any(errors(c) for c in others)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_solutions_cite_real_paragraphs_and_only_allowed_addresses(lesson):
+    from exodus_reader import load
+
+    article = load()
+    text = "\n".join(c.source for c in notebook("solutions", lesson).cells)
+    cited = set(re.findall(r"\bp\d{2}\b", text))
+    assert cited and cited <= set(article.paragraphs["paragraph_id"])
+    allowed = {article.meta["url"], article.meta["original_url"], article.meta["video"]["url"],
+               *article.timeline["source_url"]}
+    assert set(re.findall(r"https?://[^\s)>\]]+", text)) <= allowed
