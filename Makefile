@@ -9,12 +9,13 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test outputs benchmark
+.PHONY: help lab test outputs benchmark exercises
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     run every test: data, package, doctests and notebooks"
-	@echo "make outputs  run every notebook in a fresh kernel and save its outputs"
+	@echo "make outputs  run every notebook and solution in a fresh kernel and save its outputs"
+	@echo "make exercises  write exercises/ from solutions/"
 	@echo "make benchmark  measure speed and memory against baselines (not a test)"
 
 $(READY): pyproject.toml constraints.txt
@@ -31,7 +32,10 @@ test: $(READY)
 	$(BIN)/python -m pytest
 
 outputs: $(READY)
-	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb
+	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb solutions/*.ipynb
+
+exercises: $(READY)
+	$(BIN)/python -m exodus_reader assign
 
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py

@@ -11,7 +11,8 @@ them; the notebooks call it in one or two lines.
 """
 
 from .article import Article, Match, load, word_count
+from .checks import check
 from .errors import AnnotationError, OneLineError
 from .schema import FRAMES
 
-__all__ = ["AnnotationError", "Article", "FRAMES", "Match", "OneLineError", "load", "word_count"]
+__all__ = ["AnnotationError", "Article", "FRAMES", "Match", "OneLineError", "check", "load", "word_count"]

@@ -5,6 +5,9 @@ Commands:
   locate TEXT     print where a piece of text stands in the article (for annotators)
   setup-lab       write JupyterLab's classroom settings (no news pop-up)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
+  assign          write exercises/ from solutions/
+  check NB        check your own exercise notebook, question by question
+  grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
 """
 
 from __future__ import annotations
@@ -45,6 +48,35 @@ def locate(text: str) -> int:
     return 0
 
 
+def run_exercises_command(args: argparse.Namespace) -> int:
+    """Run assign, check or grade; print one line and return 1 on a problem a person can fix."""
+    try:
+        if args.command == "assign":
+            from .assign import assign
+
+            for path in assign():
+                print(f"wrote {path}")
+            return 0
+        if args.command == "check":
+            from .selfcheck import self_check
+
+            if not args.notebook.is_file():
+                raise OneLineError(f"there is no notebook {args.notebook}")
+            report, status = self_check(args.notebook)
+            print(report)
+            return status
+        from .grade import Limits, grade_folder, summary
+
+        if not args.folder.is_dir():
+            raise OneLineError(f"there is no folder {args.folder}")
+        book, rows = grade_folder(args.folder, args.out, args.lesson, args.jobs, Limits(cell=args.timeout))
+        print(f"wrote {book} and {args.out / 'feedback'}/: {summary(rows)}")
+        return 0
+    except OneLineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     parser = argparse.ArgumentParser(prog="python -m exodus_reader", description=__doc__,
@@ -57,7 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
     outputs = commands.add_parser("outputs", help="run notebooks and save their outputs")
     outputs.add_argument("notebooks", nargs="+", type=Path)
+    commands.add_parser("assign", help="write exercises/ from solutions/")
+    self_check = commands.add_parser("check", help="check an exercise notebook, question by question")
+    self_check.add_argument("notebook", type=Path)
+    grade = commands.add_parser("grade", help="grade a folder of submitted notebooks")
+    grade.add_argument("folder", type=Path, help="submissions/<student>/<lesson>.ipynb or submissions/<student>.ipynb")
+    grade.add_argument("--lesson", help="the lesson of notebooks named after students, e.g. 01_events")
+    grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
+    grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
+    grade.add_argument("--timeout", type=float, default=30.0, help="seconds a cell may run (default: 30)")
     args = parser.parse_args(argv)
+    if args.command in ("assign", "check", "grade"):
+        return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)
     if args.command == "setup-lab":

@@ -1,0 +1,160 @@
+"""Make the students' exercises from the solutions: one source, never two.
+
+``solutions/`` holds the authoritative notebooks, with nbgrader metadata, the
+answers between ``### BEGIN SOLUTION`` and ``### END SOLUTION``, and their
+outputs. :func:`assign` writes ``exercises/`` from them:
+
+- in an answer cell, each solution block becomes a stub that names the answer
+  and runs without error, ``answer = ...``, so a blank exercise runs top to
+  bottom and only its checks fail;
+- a written answer (a markdown cell marked as a solution) becomes
+  ``YOUR ANSWER HERE``, as nbgrader does;
+- outputs and execution counts are cleared; cell ids and metadata are kept.
+
+>>> print(strip_solution("### BEGIN SOLUTION\\nwar = article.events\\n### END SOLUTION"))
+war = ...
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+from pathlib import Path
+
+import nbformat
+
+from .errors import OneLineError
+
+BEGIN = "### BEGIN SOLUTION"
+END = "### END SOLUTION"
+TEXT_STUB = "YOUR ANSWER HERE"
+#: Where the notebooks live, beside the package.
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class AssignError(OneLineError):
+    """A solution notebook that cannot be turned into an exercise."""
+
+
+def answer_name(block: str) -> str:
+    """The name a solution block assigns last: the answer the check receives.
+
+    >>> answer_name("numbers = article.numbers\\nby_status = numbers['status'].value_counts()")
+    'by_status'
+    >>> answer_name("print(1)")
+    Traceback (most recent call last):
+    ...
+    exodus_reader.assign.AssignError: a solution block must end by assigning its answer to a name: 'print(1)'
+    """
+    try:
+        statements = ast.parse(block).body
+    except SyntaxError as error:
+        raise AssignError(f"a solution block is not valid Python ({error.msg}): {block!r}") from None
+    for statement in reversed(statements):
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            if isinstance(targets[-1], ast.Name):
+                return targets[-1].id
+    raise AssignError(f"a solution block must end by assigning its answer to a name: {block!r}")
+
+
+def strip_solution(source: str) -> str:
+    """Replace every solution block in a code cell by a stub, ``name = ...``.
+
+    Lines outside the blocks stay; the stub keeps the block's indentation.
+
+    >>> print(strip_solution("# the day\\n### BEGIN SOLUTION\\nday = 21\\n### END SOLUTION"))
+    # the day
+    day = ...
+    >>> strip_solution("### BEGIN SOLUTION\\nday = 21")
+    Traceback (most recent call last):
+    ...
+    exodus_reader.assign.AssignError: '### BEGIN SOLUTION' without '### END SOLUTION'
+    """
+    kept: list[str] = []
+    block: list[str] | None = None
+    indent = ""
+    for line in source.splitlines():
+        if line.strip() == BEGIN:
+            if block is not None:
+                raise AssignError(f"{BEGIN!r} inside another solution block")
+            block, indent = [], line[:len(line) - len(line.lstrip())]
+        elif line.strip() == END:
+            if block is None:
+                raise AssignError(f"{END!r} without {BEGIN!r}")
+            kept.append(f"{indent}{answer_name(_dedent(block, indent))} = ...")
+            block = None
+        elif block is not None:
+            block.append(line)
+        else:
+            kept.append(line)
+    if block is not None:
+        raise AssignError(f"{BEGIN!r} without {END!r}")
+    return "\n".join(kept)
+
+
+def _dedent(lines: list[str], indent: str) -> str:
+    return "\n".join(line[len(indent):] if line.startswith(indent) else line for line in lines)
+
+
+def is_solution(cell: nbformat.NotebookNode) -> bool:
+    """Whether nbgrader's metadata marks a cell as holding a solution.
+
+    >>> is_solution(nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"solution": True}}))
+    True
+    """
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
+
+
+def exercise_cell(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student's version of one cell.
+
+    >>> cell = nbformat.v4.new_markdown_cell("The model answer.", metadata={"nbgrader": {"solution": True}})
+    >>> exercise_cell(cell).source
+    'YOUR ANSWER HERE'
+    """
+    cell = copy.deepcopy(cell)
+    if cell.cell_type == "code":
+        cell.outputs = []
+        cell.execution_count = None
+        cell.metadata.pop("execution", None)
+        if is_solution(cell):
+            if BEGIN not in cell.source:
+                raise AssignError(f"answer cell {cell.get('id')!r} has no {BEGIN!r} block")
+            cell.source = strip_solution(cell.source)
+        elif BEGIN in cell.source:
+            raise AssignError(f"cell {cell.get('id')!r} has a solution block but no nbgrader solution metadata")
+    elif is_solution(cell):
+        cell.source = TEXT_STUB
+    return cell
+
+
+def make_exercise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student's version of a solution notebook.
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", execution_count=1)])
+    >>> make_exercise(nb).cells[0].execution_count is None
+    True
+    """
+    exercise = copy.deepcopy(notebook)
+    exercise.cells = [exercise_cell(cell) for cell in notebook.cells]
+    exercise.metadata.pop("widgets", None)
+    return exercise
+
+
+def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exercises") -> list[Path]:
+    """Write an exercise for every solution notebook and return the files written.
+
+    >>> import tempfile
+    >>> written = assign(exercises=Path(tempfile.mkdtemp()))
+    >>> [path.name for path in written]
+    ['01_events.ipynb', '02_sources.ipynb', '03_framing.ipynb']
+    """
+    exercises.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sorted(solutions.glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        target = exercises / path.name
+        nbformat.write(make_exercise(notebook), target)
+        written.append(target)
+    return written
