@@ -103,6 +103,55 @@ def memory_rows(heaviest: Path) -> list[list[str]]:
              f"{heavy_mb / floor_mb:.2f}", "ok" if heavy_mb <= 250 else "over 250 MB"]]
 
 
+def widget_rows(repeat: int = 200) -> list[list[str]]:
+    """Median time of one filter change in the quote explorer, against a bare dropdown."""
+    import ipywidgets as widgets
+
+    from exodus_reader.widgets import ArticleReader, QuoteExplorer
+
+    bare = widgets.Dropdown(options=["a", "b"])
+    bare.observe(lambda change: None, names="value")
+    flip = iter(range(10**9))
+    base = median_time(lambda: setattr(bare, "value", "ab"[next(flip) % 2]), repeat)
+    explorer = QuoteExplorer()
+    speakers = [value for _, value in explorer.speaker_menu.options]
+    turn = iter(range(10**9))
+    speaker = median_time(lambda: setattr(explorer.speaker_menu, "value", speakers[next(turn) % len(speakers)]), repeat)
+    words = iter(["told", "told DW", "Russia", "cannon", ""] * repeat)
+    search = median_time(lambda: setattr(explorer.search_box, "value", next(words)), repeat)
+    reader = ArticleReader()
+    box = next(iter(reader.toggles.values()))
+    rows = [["widget update: bare Dropdown with an observer", f"{base * 1e3:.3f} ms", "1.00", "baseline"],
+            ["widget update: quote explorer, change speaker", f"{speaker * 1e3:.2f} ms", f"{speaker / base:.0f}",
+             "ok" if speaker <= 0.005 else "over 5 ms"],
+            ["widget update: quote explorer, type a search", f"{search * 1e3:.2f} ms", f"{search / base:.0f}",
+             "ok" if search <= 0.005 else "over 5 ms"]]
+    layer = median_time(lambda: setattr(box, "value", not box.value), repeat // 4)
+    rows.append(["widget update: article reader, toggle a layer", f"{layer * 1e3:.2f} ms", f"{layer / base:.0f}",
+                 "ok" if layer <= 0.005 else "over 5 ms"])
+    return rows
+
+
+def grading_rows() -> list[list[str]]:
+    """The classroom grader on the test corpus, against plain nbval on the same notebooks."""
+    import os
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from grading_vs_nbval import build_corpus, commands, timed
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "submissions"
+        corpus.mkdir()
+        build_corpus(corpus)
+        chosen = commands(corpus, Path(tmp) / "out", os.cpu_count() or 1)
+        names = list(chosen)
+        nbval = timed(chosen[names[0]], ROOT)
+        grade = timed(chosen[names[3]], ROOT)
+    return [[names[0], f"{nbval:.1f} s", "1.00", "baseline"],
+            [names[3], f"{grade:.1f} s", f"{grade / nbval:.2f}", "ok" if grade / nbval <= 1.2 else "over 1.2"]]
+
+
 def print_table(rows: list[list[str]]) -> None:
     header = ["measure", "value", "ratio", "target"]
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(4)]
@@ -118,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     rows, heaviest = notebook_rows(args.repeat)
     rows += memory_rows(heaviest)
+    rows += widget_rows()
+    rows += grading_rows()
     print_table(rows)
     return 0
 
