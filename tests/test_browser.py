@@ -32,6 +32,7 @@ except ImportError:  # the test is skipped, with a message that says how to inst
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NOTEBOOK = ROOT / "notebooks" / "04_explore.ipynb"
+START = ROOT / "notebooks" / "00_start_here.ipynb"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage"]
@@ -59,14 +60,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _notebook_without_outputs(folder: Path) -> Path:
-    """A copy of the notebook as a student first runs it: no outputs, no saved widgets."""
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+def _notebook_without_outputs(folder: Path, source: Path = NOTEBOOK) -> Path:
+    """A copy of a notebook as a student first runs it: no outputs, no saved widgets."""
+    notebook = nbformat.read(source, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     notebook.metadata.pop("widgets", None)
-    path = folder / NOTEBOOK.name
+    path = folder / source.name
     nbformat.write(notebook, path)
     return path
 
@@ -89,6 +90,7 @@ def lab(tmp_path_factory):
     root = home / "work"
     root.mkdir()
     _notebook_without_outputs(root)
+    _notebook_without_outputs(root, START)
     port, token = _free_port(), secrets.token_hex(16)
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
@@ -102,7 +104,8 @@ def lab(tmp_path_factory):
     log = (home / "server.log").open("wb")
     server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        yield {"url": f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK.name}?token={token}", "root": root, "home": home,
+        yield {"url": f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK.name}?token={token}",
+               "start_url": f"http://127.0.0.1:{port}/lab/tree/{START.name}?token={token}", "root": root, "home": home,
                "ready": lambda: _wait_for_server(server, port, token, home / "server.log")}
     finally:
         server.terminate()  # the server shuts its kernels down on SIGTERM
@@ -246,3 +249,22 @@ def test_ticking_a_frame_saves_the_coding_beside_the_notebook(page, lab):
     assert saved.read_text().splitlines()[1:] == ["p11,0,1,0,0,0"]
     coder.get_by_role("button", name="Compare with the reference").click()
     coder.get_by_text("Where you differ (1 paragraph)").wait_for()
+
+
+def test_the_start_notebook_opens_and_runs_top_to_bottom(page, lab):
+    tab = page.context.new_page()
+    try:
+        tab.set_default_timeout(LONG)
+        tab.goto(lab["start_url"])
+        tab.wait_for_selector(KERNEL_IDLE)
+        tab.locator("#jp-MainMenu .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+        tab.click("li.lm-Menu-item[data-command='runmenu:run-all']")
+        cells = len([c for c in nbformat.read(START, as_version=4).cells if c.cell_type == "code"])
+        prompts = " ".join(f"[{n}]:" for n in range(1, cells + 1))
+        tab.wait_for_function("""expected => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                               .map(p => p.textContent.trim()).join(' ') === expected""", arg=prompts)
+        tab.wait_for_selector(KERNEL_IDLE)
+        assert tab.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+        assert tab.locator("table.exodus-article tbody tr").count() == 37
+    finally:
+        tab.close()
