@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
-from importlib.metadata import packages_distributions
+from importlib.metadata import distribution, packages_distributions
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -44,8 +44,15 @@ def third_party(names: set[str]) -> set[str]:
 
 
 def distributions_of(modules: set[str]) -> set[str]:
+    """The installed distributions that provide some top-level modules."""
     mapping = packages_distributions()
-    return {canonicalize_name(mapping[m][0]) for m in modules}
+    found = set()
+    for module in modules:
+        # Python 3.10 maps only distributions that ship top_level.txt (pandas does not);
+        # a distribution named like its module is the usual case for the rest.
+        name = mapping[module][0] if module in mapping else distribution(module).metadata["Name"]
+        found.add(canonicalize_name(name))
+    return found
 
 
 def declared() -> set[str]:
