@@ -347,7 +347,6 @@ def _quote_cards(article: Article) -> tuple[QuoteCard, ...]:
     colours = _speaker_colours(article)
     cards = []
     for q in article.quotes.itertuples():
-        who = sources.loc[q.source_id]
         has_verb = _present(q.verb_start)
         first = min(q.start, int(q.verb_start)) if has_verb else q.start
         last = max(q.end, int(q.verb_end)) if has_verb else q.end

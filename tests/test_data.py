@@ -10,7 +10,6 @@ import csv
 import hashlib
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import base64
-import html
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from matplotlib.colors import to_hex
-from matplotlib.lines import Line2D
 from nbval.plugin import get_sanitize_patterns
 
 from conftest import ROOT

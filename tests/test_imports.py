@@ -6,7 +6,6 @@ import ast
 import json
 import sys
 from importlib.metadata import distribution, packages_distributions
-from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name

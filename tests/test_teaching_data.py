@@ -11,8 +11,7 @@ import re
 
 import pytest
 
-from conftest import DATA
-from exodus_reader import AnnotationError, load
+from conftest import DATA, edit, error_for
 
 TEXT = (DATA / "article.txt").read_text(encoding="utf-8")
 CITATION = re.compile(r"\bp\d{2}\b")
@@ -66,19 +65,6 @@ def test_glossary_keeps_the_guidance_it_cites():
 
 
 # --- the package's one-line errors -----------------------------------------------------------
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def error_for(data) -> str:
-    with pytest.raises(AnnotationError) as caught:
-        load.__wrapped__(data)
-    assert "\n" not in str(caught.value)
-    return str(caught.value)
-
-
 def test_entman_evidence_that_does_not_match(data_copy):
     edit(data_copy / "entman.csv", "p28,3980,4016,", "p28,3980,4010,")
     assert error_for(data_copy) == ("entman.csv row en10: text at 3980-4010 is 'going to jail or becoming "

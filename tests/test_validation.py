@@ -5,27 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
-from exodus_reader import AnnotationError, load
+from conftest import edit, error_for
 from exodus_reader.__main__ import main
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def error_for(data: Path) -> str:
-    with pytest.raises(AnnotationError) as caught:
-        load.__wrapped__(data)
-    message = str(caught.value)
-    assert "\n" not in message
-    assert caught.value._render_traceback_() == [f"AnnotationError: {message}"]
-    return message
 
 
 def test_bad_offset(data_copy):
