@@ -26,7 +26,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exodus_reader.lab import execute  # noqa: E402
+from exodus_reader.runner import execute_notebook as execute  # noqa: E402
 
 #: What every lesson pays anyway: the three libraries, one plot and one widget.
 FLOOR_CELLS = [

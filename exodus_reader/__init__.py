@@ -10,9 +10,21 @@ them; the notebooks call it in one or two lines.
 'Juri Rescheto'
 """
 
-from .article import Article, Match, load, word_count
-from .checks import check
-from .errors import AnnotationError, OneLineError
-from .schema import FRAMES
+from __future__ import annotations
 
-__all__ = ["AnnotationError", "Article", "FRAMES", "Match", "OneLineError", "check", "load", "word_count"]
+from importlib import import_module
+from typing import Any
+
+#: The public names, and the module each one comes from. They are imported when first
+#: used, so that a command which needs none of them (the grader's sandboxed runner, for
+#: one) does not pay for pandas.
+_PUBLIC = {"Article": "article", "Match": "article", "load": "article", "word_count": "article",
+           "check": "checks", "AnnotationError": "errors", "OneLineError": "errors", "FRAMES": "schema"}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

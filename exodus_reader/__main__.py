@@ -65,16 +65,56 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             report, status = self_check(args.notebook)
             print(report)
             return status
-        from .grade import Limits, grade_folder, summary
+        from .grade import NoSandbox, grade_folder, summary
+        from .runner import Limits
 
         if not args.folder.is_dir():
             raise OneLineError(f"there is no folder {args.folder}")
-        book, rows = grade_folder(args.folder, args.out, args.lesson, args.jobs, Limits(cell=args.timeout))
-        print(f"wrote {book} and {args.out / 'feedback'}/: {summary(rows)}")
+        import signal
+
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stopped grader still writes what it has
+        try:
+            book, rows = grade_folder(args.folder, args.out, args.lesson, args.jobs, Limits(cell=args.timeout),
+                                      unsealed=args.unsealed, resume=not args.fresh, total_seconds=args.total_time)
+        except NoSandbox as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 3
+        except KeyboardInterrupt:
+            print(f"stopped: the gradebook in {args.out / 'gradebook'} has the notebooks graded so far; "
+                  "grade again to resume.", file=sys.stderr)
+            return 130
+        files = book.with_name("files.csv")
+        not_graded = _files_not_graded(files)
+        print(f"wrote {book}, {files.name} and {args.out / 'feedback'}/: {summary(rows)}")
+        if not_graded:
+            print(f"not graded: {not_graded} (see {files})", file=sys.stderr)
+            return 4
         return 0
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _files_not_graded(files: Path) -> str:
+    """One line on the files that got a row but no grade (a time limit, a stopped run)."""
+    import csv
+
+    if not files.is_file():
+        return ""
+    with files.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["status"] in ("not graded", "grader error")]
+    return ", ".join(f"{row['file']} ({row['status']})" for row in rows[:10]) + (" ..." if len(rows) > 10 else "")
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds, for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a positive number of seconds, such as 30 or 0.5")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--lesson", help="the lesson of notebooks named after students, e.g. 01_events")
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
     grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
-    grade.add_argument("--timeout", type=float, default=30.0, help="seconds a cell may run (default: 30)")
+    grade.add_argument("--timeout", type=_seconds, default=30.0, help="seconds a cell may run (default: 30)")
+    grade.add_argument("--total-time", type=_seconds, default=None,
+                       help="seconds the whole run may take; notebooks not started by then are listed as not graded")
+    grade.add_argument("--unsealed", action="store_true",
+                       help="run submissions without a sandbox where none is available (trusted work only)")
+    grade.add_argument("--fresh", action="store_true", help="run every notebook again instead of resuming")
     args = parser.parse_args(argv)
     if args.command in ("assign", "check", "grade"):
         return run_exercises_command(args)

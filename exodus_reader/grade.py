@@ -25,47 +25,33 @@ with a status that says what happened.
 from __future__ import annotations
 
 import csv
-import functools
+import hashlib
 import json
-import multiprocessing
 import os
 import re
-import subprocess
+import stat
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
-from .answers import from_plain, kernel_source
+from .answers import from_plain
 from .assign import ROOT, TEXT_STUB
 from .questions import Lesson, Located, Question, cell_source, guess_lesson, lessons, locate
+from .runner import Limits, Step, block_slow_imports, reading_code, run_submission, sandbox_problem, stop_all
 
-#: The mime type under which the kernel hands an answer to the grader.
-ANSWER_MIME = "application/vnd.exodus-reader.answer+json"
 #: Output a cell may print before the grader mentions it; the grader keeps none of it.
 MAX_OUTPUT = 1_000_000
 #: Longest written answer copied into the gradebook.
 MAX_WRITTEN = 4_000
-COLUMNS = ("student", "question", "points", "maximum", "status", "feedback")
-
-
-# --- running one submission in its own kernel --------------------------------------
-
-@dataclass(frozen=True)
-class Step:
-    """One piece of code to run: a student's cell, the set-up, or reading an answer."""
-
-    source: str
-    owner: str | None = None
-    reads: str | None = None
-    trusted: bool = False
+#: Largest file the grader opens as a notebook.
+MAX_NOTEBOOK_BYTES = 20 * 2**20
+COLUMNS = ("student", "lesson", "question", "points", "maximum", "status", "feedback")
+FILE_COLUMNS = ("file", "student", "lesson", "status", "detail", "bytes", "modified")
 
 
 @dataclass
@@ -91,22 +77,19 @@ class Run:
     detail: str = ""
     other: list[str] = field(default_factory=list)
 
+    def to_json(self) -> dict:
+        """The run as plain data, for the grading journal.
 
-@functools.lru_cache(maxsize=None)
-def reading_code(variable: str) -> str:
-    """Code that hands one answer from the kernel to the grader as plain data.
+        >>> Run.from_json(Run("ada", "01_events", "a.ipynb", {"q": Answer(text="hi")}).to_json()).answers["q"].text
+        'hi'
+        """
+        return asdict(self)
 
-    It runs in a private namespace, so it defines nothing in the student's.
-
-    >>> "publish_display_data" in reading_code("announcement_day")
-    True
-    """
-    program = kernel_source() + (
-        "\nfrom IPython.display import publish_display_data\n"
-        f"value = user.get({variable!r}, NOT_DEFINED)\n"
-        "publish_display_data({MIME: {'type': 'undefined'} if value is NOT_DEFINED else to_plain(value)})\n")
-    return (f"(lambda namespace: exec({program!r}, namespace))"
-            f"({{'user': globals(), 'NOT_DEFINED': object(), 'MIME': {ANSWER_MIME!r}}})")
+    @classmethod
+    def from_json(cls, data: dict) -> Run:
+        """A run back from :meth:`to_json`."""
+        answers = {key: Answer(**value) for key, value in data.get("answers", {}).items()}
+        return cls(**{**data, "answers": answers})
 
 
 def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
@@ -117,7 +100,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     whose check cell is gone are read at the end.
 
     >>> lesson = lessons()["01_events"]
-    >>> cells = nbformat.read(ROOT / "exercises" / "01_events.ipynb", as_version=4).cells
+    >>> cells = read_cells(ROOT / "exercises" / "01_events.ipynb")
     >>> steps = plan(cells, lesson, locate(cells, lesson))
     >>> steps[0].trusted, steps[2].source, steps[3].reads
     (True, 'announcement_day = ...', 'events_wednesday')
@@ -138,103 +121,6 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     return steps
 
 
-def _size(content: dict) -> int:
-    """About how many bytes one output message carries."""
-    if "text" in content:
-        return len(content["text"])
-    return sum(len(str(value)) for value in content.get("data", {}).values())
-
-
-def _client_class() -> type:
-    """A notebook client that keeps only errors and answers, and counts what is printed."""
-    from nbclient import NotebookClient
-
-    class QuietClient(NotebookClient):
-        printed: dict[int, int]
-
-        def output(self, outs: list, msg: dict, display_id: str | None, cell_index: int) -> None:
-            content = msg["content"]
-            if msg["msg_type"] == "error":
-                outs.append(nbformat.v4.new_output("error", ename=content.get("ename", ""),
-                                                   evalue=content.get("evalue", ""), traceback=[]))
-            elif ANSWER_MIME in content.get("data", {}):
-                outs.append(nbformat.v4.new_output("display_data", data={ANSWER_MIME: content["data"][ANSWER_MIME]}))
-            else:
-                self.printed[cell_index] = self.printed.get(cell_index, 0) + _size(content)
-            return None
-
-    return QuietClient
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How long the grader lets code run."""
-
-    cell: float = 30.0
-    setup: float = 120.0
-    notebook: float = 600.0
-
-
-TIMED_OUT = "GraderTimeout"
-
-
-def execute(steps: list[Step], limits: Limits, folder: Path) -> list[dict]:
-    """Run the steps in a fresh kernel and report, for each, what happened.
-
-    Each report has ``state`` (``ok``, ``error``, ``timed out``, ``kernel stopped``,
-    ``not run``), the error's name and value, the bytes printed, and the answer read.
-
-    >>> reports = execute([Step("x = 6 * 7"), Step("1 / 0"), Step(reading_code("x"), reads="x")],
-    ...                   Limits(cell=10), Path(tempfile.mkdtemp()))
-    >>> reports[1]["state"], reports[1]["ename"], reports[2]["answer"]
-    ('error', 'ZeroDivisionError', {'type': 'int', 'value': 42})
-    """
-    client_class = _client_class()
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s.source) for s in steps])
-    client = client_class(notebook, timeout=int(limits.setup), kernel_name="python3", allow_errors=True,
-                          record_timing=False, interrupt_on_timeout=True, shutdown_kernel="immediate",
-                          error_on_timeout={"ename": TIMED_OUT, "evalue": "", "traceback": []},
-                          resources={"metadata": {"path": str(folder)}})
-    client.printed = {}
-    replies: dict[int, dict] = {}
-    client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.__setitem__(cell_index, execute_reply)
-    reports = [{"state": "not run", "why": "time limit"} for _ in steps]
-    deadline = time.monotonic() + limits.notebook
-    # the kernel's own start-up warnings would fill the teacher's terminal; the student's output comes by message
-    with client.setup_kernel(stderr=subprocess.DEVNULL):
-        for index, (step, cell) in enumerate(zip(steps, notebook.cells)):
-            if time.monotonic() > deadline or _stuck(reports, index):
-                break
-            client.timeout = int(limits.setup if step.trusted else limits.cell)
-            try:
-                client.execute_cell(cell, index, store_history=step.reads is None)
-            except Exception as error:  # DeadKernelError, or a kernel that stopped answering
-                reports[index] = {"state": "kernel stopped", "detail": type(error).__name__}
-                for later in reports[index + 1:]:
-                    later["why"] = "kernel stopped"
-                break
-            reports[index] = _report(cell, replies.get(index, {}), client.printed.get(index, 0))
-    return reports
-
-
-def _stuck(reports: list[dict], index: int) -> bool:
-    """Two cells in a row that timed out: the kernel ignores interrupts, so stop."""
-    return index >= 2 and all(r["state"] == "timed out" for r in reports[index - 2:index])
-
-
-def _report(cell: Any, reply: dict, printed: int) -> dict:
-    content = reply.get("content", {})
-    errors = [o for o in cell.outputs if o.output_type == "error"]
-    answers = [o.data[ANSWER_MIME] for o in cell.outputs if o.output_type == "display_data"]
-    report: dict[str, Any] = {"state": "ok", "printed": printed, "answer": answers[-1] if answers else None}
-    if content.get("ename") == TIMED_OUT:
-        report["state"] = "timed out"
-    elif errors or content.get("status") == "error":
-        error = errors[-1] if errors else content
-        report.update(state="error", ename=error.get("ename", ""), evalue=str(error.get("evalue", ""))[:300])
-    return report
-
-
 # --- reading a submission -------------------------------------------------------
 
 class Unreadable(Exception):
@@ -246,31 +132,77 @@ class Unreadable(Exception):
         self.detail = detail
 
 
-def read_cells(path: Path) -> list:
-    """The cells of a submitted notebook, or :class:`Unreadable` saying what is wrong.
+def read_bytes_safely(path: Path, limit: int = MAX_NOTEBOOK_BYTES) -> bytes:
+    """A regular file's bytes, never following a link or waiting on a pipe or device.
 
-    >>> read_cells(Path(tempfile.mkdtemp()) / "missing.ipynb")
+    >>> import tempfile
+    >>> read_bytes_safely(Path(tempfile.mkdtemp()) / "missing.ipynb")
     Traceback (most recent call last):
     ...
     exodus_reader.grade.Unreadable: the file could not be read (FileNotFoundError)
     """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        raw = path.read_bytes()
+        handle = os.open(path, flags)
     except OSError as error:
         raise Unreadable("unreadable", f"the file could not be read ({type(error).__name__})") from None
     try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("not a regular file", "this is not an ordinary file (a link, a pipe or a device), "
+                             "so the grader did not open it.")
+        if info.st_size > limit:
+            raise Unreadable("too large", f"the file is {info.st_size / 2**20:.0f} MB; the grader opens notebooks "
+                             f"up to {limit / 2**20:.0f} MB.")
+        chunks, total = [], 0
+        while chunk := os.read(handle, 1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise Unreadable("too large", "the file grew past the grader's size limit while it was read.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+def read_cells(path: Path) -> list:
+    """The cells of a submitted notebook (nbformat 3 or 4), or :class:`Unreadable` saying what is wrong.
+
+    >>> import tempfile
+    >>> broken = Path(tempfile.mkdtemp()) / "ada.ipynb"
+    >>> _ = broken.write_text("{")
+    >>> read_cells(broken)
+    Traceback (most recent call last):
+    ...
+    exodus_reader.grade.Unreadable: the file is not valid JSON at line 1, so it is not a notebook Jupyter can open
+    """
+    raw = read_bytes_safely(path)
+    try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         where = f" at line {error.lineno}" if isinstance(error, json.JSONDecodeError) else ""
         raise Unreadable("unreadable", f"the file is not valid JSON{where}, so it is not a notebook "
                          "Jupyter can open") from None
+    if isinstance(data, dict) and data.get("nbformat") == 3:
+        data = _from_version_3(data)
     cells = data.get("cells") if isinstance(data, dict) else None
     if not isinstance(cells, list) or not any(isinstance(c, dict) for c in cells):
         raise Unreadable("no cells", "the notebook has no cells: was the wrong file submitted?")
-    return [nbformat.from_dict(c) if isinstance(c, dict) else c for c in cells]
+    return [dict(c) if isinstance(c, dict) else c for c in cells]
 
 
-# --- grading one submission (runs in a worker process) ------------------------------
+def _from_version_3(data: dict) -> dict:
+    """A notebook of format 3 (Jupyter before 2015) as format 4, by nbformat's own converter."""
+    block_slow_imports()
+    import nbformat
+
+    try:
+        return nbformat.convert(nbformat.from_dict(data), 4)
+    except Exception:  # a broken v3 file: say so rather than guess
+        raise Unreadable("unreadable", "the notebook is in Jupyter's old format 3 and could not be converted") from None
+
+
+# --- grading one submission -----------------------------------------------------------
 
 @dataclass(frozen=True)
 class Task:
@@ -281,9 +213,11 @@ class Task:
     lesson: str | None
 
 
-def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits) -> Run:
-    """Run one submission and collect what it answered; never raises.
+def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits, sealed: bool = True,
+                     slot: int = 0) -> Run:
+    """Run one submission, sealed off, and collect what it answered; never raises.
 
+    >>> import tempfile
     >>> broken = Path(tempfile.mkdtemp()) / "ada.ipynb"
     >>> _ = broken.write_text("{")
     >>> run = grade_submission(Task("ada", str(broken), "01_events"), lessons(), Limits())
@@ -301,9 +235,10 @@ def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits) -> Ru
         located = locate(cells, lesson)
         _read_written(cells, lesson, located, run)
         steps = plan(cells, lesson, located)
-        with tempfile.TemporaryDirectory(prefix="exodus-grade-") as folder:
-            reports = execute(steps, limits, Path(folder))
-        _collect(steps, reports, lesson, located, run)
+        outcome = run_submission(steps, limits, sealed=sealed, slot=slot)
+        if outcome.problem:
+            raise Unreadable(outcome.problem, outcome.detail)
+        _collect(steps, outcome.reports, lesson, located, run)
     except Unreadable as problem:
         run.problem, run.detail = problem.status, problem.detail
     except Exception as error:  # the grader itself must go on with the next submission
@@ -412,35 +347,56 @@ def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
 
     lesson = known.get(run.lesson or "")
     if lesson is None:
-        return [_row(run.student, "", 0, 0, run.problem or "unknown lesson", run.detail)]
+        return [_row(run.student, run.lesson or "", "", 0, 0, run.problem or "unknown lesson", run.detail)]
     rows = []
     for q in lesson.questions:
         if run.problem:
-            rows.append(_row(run.student, q.grade_id, 0, q.points, run.problem, run.detail))
+            rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, run.problem, run.detail))
             continue
         answer = run.answers.get(q.grade_id, Answer())
         if q.written:
             text = answer.text or ""
             if not text or text == TEXT_STUB:
-                rows.append(_row(run.student, q.grade_id, 0, q.points, "not answered", "no written answer."))
+                rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, "not answered",
+                                 "no written answer."))
             else:
-                rows.append(_row(run.student, q.grade_id, None, q.points, "needs manual grading", _one_line(text)))
+                rows.append(_row(run.student, lesson.name, q.grade_id, None, q.points, "needs manual grading",
+                                 _one_line(text)))
             continue
-        if answer.plain is None:
-            status, message = answer.status or "missing", answer.detail
-        else:
-            outcome = evaluate(q.grade_id, from_plain(answer.plain))
-            status, message = outcome.status, outcome.message
-            if status == "not answered":
-                message = f"{q.variable} is still ... : the answer cell was left blank."
+        status, message = judge(q, answer)
         feedback = " ".join([message, *answer.notes]).strip()
-        rows.append(_row(run.student, q.grade_id, q.points if status == "correct" else 0, q.points, status, feedback))
+        rows.append(_row(run.student, lesson.name, q.grade_id, q.points if status == "correct" else 0, q.points,
+                         status, feedback))
     return rows
 
 
-def _row(student: str, question: str, points: float | None, maximum: float, status: str, feedback: str) -> dict:
-    return {"student": student, "question": question, "points": "" if points is None else _points(points),
-            "maximum": _points(maximum), "status": status, "feedback": feedback}
+def judge(question: Question, answer: Answer) -> tuple[str, str]:
+    """The status and feedback for one checked answer; a hostile value cannot stop the grader.
+
+    >>> q = lessons()["01_events"].question("events_wednesday")
+    >>> judge(q, Answer(plain={"type": "str", "value": "Wednesday"}))[0]
+    'wrong type'
+    >>> judge(q, Answer(plain={"type": "float", "value": "inf"}))[0]
+    'wrong type'
+    """
+    from .checks import evaluate
+
+    if answer.plain is None:
+        return answer.status or "missing", answer.detail
+    try:
+        outcome = evaluate(question.grade_id, from_plain(answer.plain))
+    except Exception as error:  # an answer no check foresaw: that question only
+        return "error", f"the grader could not judge this answer ({type(error).__name__})."
+    if outcome.status == "not answered":
+        return outcome.status, f"{question.variable} is still ... : the answer cell was left blank."
+    return outcome.status, outcome.message
+
+
+def _row(student: str, lesson: str, question: str, points: float | None, maximum: float, status: str,
+         feedback: str) -> dict:
+    return {"student": student, "lesson": lesson, "question": question,
+            "points": "" if points is None else _points(points), "maximum": _points(maximum),
+            "status": status, "feedback": feedback}
 
 
 def feedback_text(student: str, runs: list[Run], rows: list[dict[str, str]], known: dict[str, Lesson]) -> str:
@@ -458,8 +414,7 @@ def feedback_text(student: str, runs: list[Run], rows: list[dict[str, str]], kno
     lines = [f"# Feedback for {student}", ""]
     for run in runs:
         lesson = known.get(run.lesson or "")
-        mine = [r for r in rows if r["student"] == student and lesson
-                and r["question"] in {q.grade_id for q in lesson.questions}]
+        mine = [r for r in rows if r["student"] == student and lesson and r["lesson"] == lesson.name]
         title = run.lesson or Path(run.path).name
         if run.problem:
             lines += [f"## {title}", "", f"Not graded: {run.detail}", ""]
@@ -494,32 +449,141 @@ def _verdict(status: str, feedback: str) -> str:
 
 # --- the whole class ----------------------------------------------------------------
 
-def find_submissions(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> list[Task]:
-    """Every notebook in a submissions folder, with its student and lesson.
+@dataclass
+class FileRow:
+    """What the grader did with one file of the submissions folder: every file gets one."""
 
+    file: str
+    student: str = ""
+    lesson: str = ""
+    status: str = "graded"
+    detail: str = ""
+    bytes: int = 0
+    modified: str = ""
+
+
+_COPY = re.compile(r"^(?P<stem>.+?)(?: ?\(\d+\)| - Copy| copy|-\d+)$", re.IGNORECASE)
+
+
+def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
+    """The lesson a file name points to, and whether the name is the expected one.
+
+    Case, a trailing ``.txt`` and a browser's copy marks such as `` (1)`` are forgiven.
+
+    >>> lesson_of("01_events.ipynb", lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", lessons())
+    (('01_events', True), ('01_events', False))
+    >>> lesson_of("notes.pdf", lessons())
+    (None, False)
+    """
+    if name.endswith(".ipynb") and name[:-6] in known:
+        return name[:-6], True
+    lowered = name.lower().removesuffix(".txt").removesuffix(".json")
+    if not lowered.endswith(".ipynb"):
+        return None, False
+    stem = lowered[:-6].strip()
+    match = _COPY.match(stem)
+    for candidate in (stem, match.group("stem").strip() if match else stem):
+        if candidate in known:
+            return candidate, False
+    return None, False
+
+
+def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[list[Task], list[FileRow]]:
+    """Every file in a submissions folder: the notebooks to grade, and a row for each file.
+
+    Links, pipes and devices are never opened; hidden folders (checkpoints) are passed
+    over. Where one student handed in two copies of one lesson, the newest is graded
+    and the others are reported as copies.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "ada").mkdir()
+    >>> _ = (folder / "ada" / "01_events.ipynb").write_text("{}")
+    >>> _ = (folder / "ada" / "notes.pdf").write_text("x")
+    >>> tasks, files = survey(folder, None, lessons())
+    >>> [(t.student, t.lesson) for t in tasks], [f.status for f in files]
+    ([('ada', '01_events')], ['graded', 'not a notebook'])
+    """
+    tasks: list[Task] = []
+    files: list[FileRow] = []
+    chosen: dict[tuple[str, str], list[tuple[float, str, FileRow]]] = {}
+    for path, relative in _walk(folder):
+        parts = relative.split("/")
+        row = FileRow(relative)
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        row.bytes = info.st_size
+        row.modified = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info.st_mtime))
+        files.append(row)
+        if not stat.S_ISREG(info.st_mode):
+            row.status, row.detail = "not a regular file", "a link, pipe or device: not opened."
+            continue
+        name_lesson, usual = lesson_of(parts[-1], known)
+        row.student = parts[0] if len(parts) > 1 else _student_of(parts[-1])
+        if name_lesson is None and parts[-1].lower().endswith(".ipynb"):
+            name_lesson = lesson if lesson in known else None
+            row.student = parts[0] if len(parts) > 1 else Path(parts[-1]).stem
+            usual = True
+            if name_lesson is None:
+                row.lesson = ""
+                chosen.setdefault((row.student, relative), []).append((info.st_mtime, relative, row))
+                continue
+        if name_lesson is None:
+            row.status, row.detail = "not a notebook", "not an .ipynb file: not graded."
+            continue
+        row.lesson = name_lesson
+        if not usual:
+            row.status = "graded, odd name"
+            row.detail = f"expected {name_lesson}.ipynb"
+        chosen.setdefault((row.student, name_lesson), []).append((info.st_mtime, relative, row))
+    for (student, name), copies in chosen.items():
+        copies.sort(key=lambda c: (-c[0], c[1]))
+        _, newest, row = copies[0]
+        tasks.append(Task(student, str(folder / newest), row.lesson or None))
+        for _, relative, other in copies[1:]:
+            other.status = "copy, not graded"
+            other.detail = f"{student} handed in {len(copies)} copies of {name}; the newest, {newest}, was graded."
+    return sorted(tasks, key=lambda t: (t.student, t.lesson or "", t.path)), sorted(files, key=lambda f: f.file)
+
+
+def _student_of(name: str) -> str:
+    """A student's name from a file named after them (``ada.ipynb``).
+
+    >>> _student_of("ada.ipynb")
+    'ada'
+    """
+    return name.split(".", 1)[0] or name
+
+
+def _walk(folder: Path) -> Iterable[tuple[Path, str]]:
+    """Every file below a folder, never following links into other folders."""
+    stack = [(folder, "")]
+    while stack:
+        here, prefix = stack.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # .ipynb_checkpoints and other hidden copies
+            relative = f"{prefix}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((Path(entry.path), relative + "/"))
+            else:
+                yield Path(entry.path), relative
+
+
+def find_submissions(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> list[Task]:
+    """Every notebook in a submissions folder that will be graded, with its student and lesson.
+
+    >>> import tempfile
     >>> find_submissions(Path(tempfile.mkdtemp()), None, lessons())
     []
     """
-    tasks = []
-    for path in sorted(folder.rglob("*.ipynb")):
-        parts = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts):
-            continue  # .ipynb_checkpoints and other hidden copies
-        if len(parts) == 1:
-            tasks.append(Task(path.stem, str(path), lesson))
-        else:
-            tasks.append(Task(parts[0], str(path), path.stem if path.stem in known else lesson))
-    return tasks
-
-
-def _in_fresh_thread(task: Task, known: dict[str, Lesson], limits: Limits) -> Run:
-    """Grade in a new thread, which starts with its own event loop, not the parent's."""
-    result: list[Run] = []
-    thread = threading.Thread(target=lambda: result.append(grade_submission(task, known, limits)))
-    thread.start()
-    thread.join()
-    return result[0] if result else Run(task.student, task.lesson, task.path, problem="grader error",
-                                        detail="the grading thread ended without a result")
+    return survey(folder, lesson, known)[0]
 
 
 def progress(done: int, total: int, stream: Any = sys.stderr) -> None:
@@ -540,76 +604,249 @@ def progress(done: int, total: int, stream: Any = sys.stderr) -> None:
     stream.flush()
 
 
-def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: int | None = None,
-            show: Callable[[int, int], None] | None = progress) -> list[Run]:
-    """Grade submissions in parallel, one worker per core; return runs in task order.
+class Journal:
+    """Runs written down as they arrive, so that an interrupted grading run resumes.
 
+    A run is reused only for the same file bytes, lesson, exercise and limits; its
+    answers are judged again each time, so a changed answer key always counts.
+
+    >>> import tempfile
+    >>> journal = Journal(Path(tempfile.mkdtemp()) / "runs.jsonl")
+    >>> journal.add("k", Run("ada", "01_events", "a.ipynb"))
+    >>> Journal(journal.path).get("k").student
+    'ada'
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.runs: dict[str, Run] = {}
+        self.lock = threading.Lock()
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                try:
+                    entry = json.loads(line)
+                    self.runs[entry["key"]] = Run.from_json(entry["run"])
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut off by an interruption
+
+    def get(self, key: str) -> Run | None:
+        return self.runs.get(key)
+
+    def add(self, key: str, run: Run) -> None:
+        with self.lock:
+            self.runs[key] = run
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps({"key": key, "run": run.to_json()}) + "\n")
+
+
+def run_key(task: Task, known: dict[str, Lesson], limits: Limits) -> str:
+    """What a run depends on: the file's bytes, its lesson, the exercise and the limits."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(read_bytes_safely(Path(task.path)))
+    except Unreadable as problem:
+        digest.update(problem.status.encode())
+    lesson = known.get(task.lesson or "")
+    digest.update(repr((task.student, task.lesson, lesson, limits)).encode())
+    return digest.hexdigest()
+
+
+def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: int | None = None,
+            show: Callable[[int, int], None] | None = progress, sealed: bool = True,
+            journal: Journal | None = None, deadline: float | None = None) -> list[Run]:
+    """Grade submissions, several at once (threads: each waits on its own sealed child).
+
+    A submission whose key is in the journal is not run again. Past the deadline (a
+    ``time.monotonic()`` value) no new submission starts; those get a row that says so.
+
+    >>> import tempfile
     >>> empty = Path(tempfile.mkdtemp()) / "bo.ipynb"
     >>> _ = empty.write_text('{"cells": []}')
     >>> [run.problem for run in run_all([Task("bo", str(empty), "01_events")], lessons(), Limits(), show=None)]
     ['no cells']
     """
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    runs: dict[int, Run] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = {pool.submit(_in_fresh_thread, task, known, limits): i for i, task in enumerate(tasks)}
-        for future in as_completed(futures):
-            i = futures[future]
+    slots = list(range(jobs))
+    slot_lock = threading.Lock()
+    done = [0]
+    stopping = [False]
+
+    def grade_one(task: Task) -> Run:
+        key = run_key(task, known, limits)
+        run = journal.get(key) if journal else None
+        if run is None:
+            if stopping[0] or (deadline is not None and time.monotonic() > deadline):
+                return Run(task.student, task.lesson, task.path, problem="not graded",
+                           detail="the whole grading run reached its time limit before this notebook; grade again to resume.")
+            with slot_lock:
+                slot = slots.pop()
             try:
-                runs[i] = future.result()
-            except Exception as error:  # a worker that died: its submission still gets its rows
-                task = tasks[i]
-                runs[i] = Run(task.student, task.lesson, task.path, problem="grader error",
-                              detail=f"the grading process failed ({type(error).__name__})")
+                run = grade_submission(task, known, limits, sealed=sealed, slot=slot)
+            finally:
+                with slot_lock:
+                    slots.append(slot)
+            if journal is not None:
+                journal.add(key, run)
+        with slot_lock:
+            done[0] += 1
             if show:
-                show(len(runs), len(tasks))
-    return [runs[i] for i in range(len(tasks))]
+                show(done[0], len(tasks))
+        return run
+
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    futures = [pool.submit(grade_one, task) for task in tasks]
+    try:
+        return [future.result() for future in futures]
+    except KeyboardInterrupt:
+        stopping[0] = True
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_all()
+        raise Interrupted([f.result() if f.done() and not f.cancelled() and f.exception() is None
+                           else Run(t.student, t.lesson, t.path, problem="not graded",
+                                    detail="grading was stopped before this notebook; grade again to resume.")
+                           for f, t in zip(futures, tasks)]) from None
+    finally:
+        pool.shutdown(wait=True)
 
 
-def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path) -> tuple[Path, list[dict[str, str]]]:
-    """Write the gradebook CSV and one feedback file per student; return the CSV and its rows.
+class Interrupted(KeyboardInterrupt):
+    """Grading was stopped; ``runs`` holds what was finished and a row for the rest."""
 
+    def __init__(self, runs: list[Run]) -> None:
+        super().__init__("grading was stopped")
+        self.runs = runs
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("ada")
+    ("'=HYPERLINK(1)", 'ada')
+    """
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> None:
+    """Write rows to a CSV file, formula-safe, all at once (a new file replaces the old one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: spreadsheet_safe(str(value)) for key, value in row.items()})
+    partial.replace(path)
+
+
+def feedback_names(students: Iterable[str]) -> dict[str, str]:
+    """A safe, short, unique file name for each student's feedback.
+
+    >>> feedback_names(["ada b", "ada_b", "=cmd", "x" * 300])["ada b"] != feedback_names(["ada b", "ada_b"])["ada_b"]
+    True
+    >>> max(len(name) for name in feedback_names(["x" * 300]).values()) <= 90
+    True
+    """
+    names: dict[str, str] = {}
+    wanted: dict[str, list[str]] = {}
+    for student in dict.fromkeys(students):
+        safe = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
+        wanted.setdefault(safe.lower(), []).append(student)
+    for safe, owners in wanted.items():
+        for student in owners:
+            base = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
+            clash = len(owners) > 1 or len(student) > 60 or base != student
+            tag = "-" + hashlib.sha256(student.encode()).hexdigest()[:8] if clash and base != student else ""
+            names[student] = f"{base}{tag}.md"
+    return names
+
+
+def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path,
+                  files: list[FileRow] | None = None) -> tuple[Path, list[dict[str, str]]]:
+    """Write the gradebook CSV, the file list and one feedback file per student.
+
+    >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
     >>> book, rows = write_outputs([Run("ada", "01_events", "ada.ipynb", problem="no cells")], lessons(), out)
     >>> book.read_text().splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
-    ('student,question,points,maximum,status,feedback', ['ada.md'])
+    ('student,lesson,question,points,maximum,status,feedback', ['ada.md'])
     """
     order = {name: i for i, name in enumerate(known)}
     runs = sorted(runs, key=lambda r: (r.student, order.get(r.lesson or "", len(order)), r.path))
-    rows = [row for run in runs for row in grade_rows(run, known)]
+    rows = []
+    for run in runs:
+        try:
+            rows += grade_rows(run, known)
+        except Exception as error:  # one broken run must not cost the class its gradebook
+            rows.append(_row(run.student, run.lesson or "", "", 0, 0, "grader error", type(error).__name__))
     book = out / "gradebook" / "gradebook.csv"
-    book.parent.mkdir(parents=True, exist_ok=True)
-    with book.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(book, COLUMNS, rows)
+    if files is not None:
+        write_csv(out / "gradebook" / "files.csv", FILE_COLUMNS, (asdict(f) for f in files))
     feedback = out / "feedback"
     feedback.mkdir(parents=True, exist_ok=True)
-    for student in dict.fromkeys(r.student for r in runs):
+    names = feedback_names(r.student for r in runs)
+    for student, name in names.items():
         mine = [r for r in runs if r.student == student]
-        name = re.sub(r"[^\w.-]+", "_", student) or "student"
-        (feedback / f"{name}.md").write_text(feedback_text(student, mine, rows, known), encoding="utf-8")
+        (feedback / name).write_text(feedback_text(student, mine, rows, known), encoding="utf-8")
     return book, rows
+
+
+class NoSandbox(Exception):
+    """Grading was asked for where submissions cannot be sealed off."""
 
 
 def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None, jobs: int | None = None,
                  limits: Limits = Limits(), exercises: Path = ROOT / "exercises",
-                 show: Callable[[int, int], None] | None = progress) -> tuple[Path, list[dict[str, str]]]:
+                 show: Callable[[int, int], None] | None = progress, unsealed: bool = False,
+                 resume: bool = True, total_seconds: float | None = None) -> tuple[Path, list[dict[str, str]]]:
     """Grade every notebook in a folder; write the gradebook and feedback under ``out``.
 
+    The answer key (the exercises and the module's data) is read and checked before any
+    submission runs. Each submission runs sealed off (see :mod:`exodus_reader.runner`);
+    where that is impossible, grading stops with a one-line reason unless ``unsealed``.
+
+    >>> import tempfile
     >>> book, rows = grade_folder(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()), show=None)
     >>> book.name, rows
     ('gradebook.csv', [])
     """
+    from .article import load
+    from .checks import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
+    from .errors import OneLineError
+
     known = lessons(exercises)
     if lesson is not None and lesson not in known:
-        from .errors import OneLineError
-
         raise OneLineError(f"there is no lesson {lesson!r}; the lessons are {', '.join(known)}.")
-    tasks = find_submissions(folder, lesson, known)
-    runs = run_all(tasks, known, limits, jobs, show)
-    return write_outputs(runs, known, out)
+    load()  # the data, checked against the article's hash, before any student code runs
+    problem = sandbox_problem()
+    if problem and not unsealed:
+        raise NoSandbox(f"{problem}. Grade on Linux with bubblewrap, in a container (see the grading guide), "
+                        "or add --unsealed to run submissions unsealed on this machine.")
+    tasks, files = survey(folder, lesson, known)
+    if not resume:
+        (out / "gradebook" / "runs.jsonl").unlink(missing_ok=True)
+    journal = Journal(out / "gradebook" / "runs.jsonl")
+    deadline = time.monotonic() + total_seconds if total_seconds else None
+    try:
+        runs = run_all(tasks, known, limits, jobs, show, sealed=not problem, journal=journal, deadline=deadline)
+    except Interrupted as stopped:
+        _write_with_files(stopped.runs, known, out, folder, files)
+        raise
+    return _write_with_files(runs, known, out, folder, files)
+
+
+def _write_with_files(runs: list[Run], known: dict[str, Lesson], out: Path, folder: Path,
+                      files: list[FileRow]) -> tuple[Path, list[dict[str, str]]]:
+    """Write the outputs, with each file's row telling what became of it."""
+    by_path = {run.path: run for run in runs}
+    for row in files:
+        run = by_path.get(str(folder / row.file))
+        if run is not None and run.problem:
+            row.status, row.detail = run.problem, run.detail
+        if run is not None and not row.lesson:
+            row.lesson = run.lesson or ""
+    return write_outputs(runs, known, out, files)
 
 
 def summary(rows: Iterable[dict[str, str]]) -> str:

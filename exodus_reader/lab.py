@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from .runner import execute_notebook
 
 #: JupyterLab settings for a classroom: no pop-up asking to fetch news, no update check.
 LAB_OVERRIDES = {
@@ -34,21 +35,8 @@ def setup_lab(prefix: Path | None = None) -> Path:
     return path
 
 
-def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 120) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh kernel, in its folder, and return it.
-
-    Widget state is kept in the notebook, so a static view shows the widgets as
-    last rendered; timings are not recorded, so the file changes only when the
-    outputs do.
-    """
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
-                            store_widget_state=True, resources={"metadata": {"path": str(folder)}})
-    client.execute()
-    return notebook
-
-
 def save_outputs(path: Path) -> None:
     """Run one notebook in a fresh kernel and write it back with its new outputs."""
     notebook = nbformat.read(path, as_version=4)
-    execute(notebook, path.parent)
+    execute_notebook(notebook, path.parent)
     nbformat.write(notebook, path)
