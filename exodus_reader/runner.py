@@ -340,6 +340,8 @@ def sandbox_problem() -> str | None:
 
 # --- one submission, run in a child process -----------------------------------------
 
+#: Seconds a child may stay silent (no heartbeat) before it counts as stopped.
+SILENCE = 8.0
 #: The children running now, so that a stopped grader can end them all.
 _RUNNING: set[subprocess.Popen] = set()
 _RUNNING_LOCK = threading.Lock()
@@ -411,7 +413,7 @@ def run_submission(steps: list[Step], limits: Limits, sealed: bool = True, slot:
         preexec = _unsealed_limits(limits) if os.name == "posix" else None
         env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
     try:
-        child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                  start_new_session=True, preexec_fn=preexec, env=env)
     except OSError as error:
         return Outcome([], "grader error", f"the runner could not start ({type(error).__name__})")
@@ -440,20 +442,33 @@ def _talk(child: subprocess.Popen, job: str, limits: Limits, count: int) -> Outc
                 return
             received.extend(chunk)
 
+    beats = [time.monotonic()]
+
+    def listen() -> None:  # the child's heartbeat: a stopped child falls silent
+        while child.stderr.read(1):  # type: ignore[union-attr]
+            beats[0] = time.monotonic()
+
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    threading.Thread(target=listen, daemon=True).start()
     try:
         child.stdin.write(job.encode("utf-8"))  # type: ignore[union-attr]
         child.stdin.close()  # type: ignore[union-attr]
     except OSError:
         pass
-    budget = limits.setup + limits.notebook + 30
-    try:
-        child.wait(timeout=budget)
-    except subprocess.TimeoutExpired:
-        _end(child)
-        reader.join(5)
-        return Outcome([], "timed out", f"the notebook ran past the grader's limit of {budget:g} s and was stopped.")
+    budget = limits.notebook + 20  # the notebook limit counts from the kernel start; allow for the start itself
+    started = time.monotonic()
+    while child.poll() is None:
+        now = time.monotonic()
+        if now - started > budget or now - beats[0] > SILENCE:
+            _end(child)
+            reader.join(5)
+            if now - started > budget:
+                return Outcome([], "timed out", f"the notebook ran past the grader's limit of {budget:g} s "
+                                                "and was stopped.")
+            return Outcome([], "timed out", "the notebook's run stopped answering (it was paused from inside "
+                                            "the notebook) and was ended.")
+        time.sleep(0.1)
     reader.join(5)
     if overflow.is_set():
         return Outcome([], "grader error", "the notebook's run sent back more than the grader reads, so it was stopped.")
@@ -551,6 +566,15 @@ def _child() -> int:
     import tempfile
 
     job = json.loads(sys.stdin.read())
+    beat = os.fdopen(os.dup(2), "w")
+
+    def heartbeat() -> None:
+        while True:
+            beat.write(".")
+            beat.flush()
+            time.sleep(1)
+
+    threading.Thread(target=heartbeat, daemon=True).start()
     steps = [Step(**step) for step in job["steps"]]
     limits = Limits(**job["limits"])
     # the child's own output must be the report alone
