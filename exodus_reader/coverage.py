@@ -25,6 +25,7 @@ import pandas as pd
 
 from .article import DATA_DIR, word_count
 from .errors import AnnotationError
+from .lessons import UNNAMED
 from .schema import TableSchema, _check_values, _read_csv, _row_labels, _short
 
 #: The longest excerpt we store, in words (counted as :func:`~exodus_reader.article.word_count` counts).
@@ -140,6 +141,29 @@ class Coverage:
                 report = reports.loc[report_id]
                 rows.append((name, row_id, report_id, report["outlet"], report["date"], report["url"], place, excerpt))
         return pd.DataFrame(rows, columns=["table", "row", "report_id", "outlet", "date", "url", "place", "excerpt"])
+
+    def voice_audit(self) -> pd.DataFrame:
+        """Lesson 02's count, report by report: who speaks, named or not, in their own words or not.
+
+        ``unnamed`` counts voices a reader cannot identify (anonymous, first name only,
+        an unnamed group), as lesson 02 does.
+
+        >>> audit = coverage().voice_audit().set_index("report_id")
+        >>> audit.loc["r01", ["voices", "ordinary people", "unnamed", "direct"]].tolist()
+        [6, 3, 5, 5]
+        """
+        voices = self._tables["voices"]
+        rows = []
+        for report in self._tables["reports"].itertuples():
+            own = voices[voices["report_id"] == report.report_id]
+            types = own["source_type"]
+            unnamed = int(own["naming"].isin(UNNAMED).sum())
+            rows.append((report.report_id, report.outlet, report.date, len(own), int((types == "official").sum()),
+                         int((types == "ordinary person").sum()), int((~types.isin(["official", "ordinary person"])).sum()),
+                         len(own) - unnamed, unnamed, int((own["quote_kind"] == "direct").sum()),
+                         int((own["quote_kind"] == "indirect").sum())))
+        return pd.DataFrame(rows, columns=["report_id", "outlet", "date", "voices", "officials", "ordinary people",
+                                           "others", "named", "unnamed", "direct", "indirect"])
 
     def addresses(self) -> set[str]:
         """Every web address the coverage files and the references give.
