@@ -149,7 +149,7 @@ class Coverage:
         an unnamed group), as lesson 02 does.
 
         >>> audit = coverage().voice_audit().set_index("report_id")
-        >>> audit.loc["r01", ["voices", "ordinary people", "unnamed", "direct"]].tolist()
+        >>> [int(n) for n in audit.loc["r01", ["voices", "ordinary people", "unnamed", "direct"]]]
         [6, 3, 5, 5]
         """
         voices = self._tables["voices"]
@@ -203,6 +203,7 @@ def _check_rows(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -
     if not MIN_REPORTS <= len(reports) <= MAX_REPORTS:
         _fail("reports", None, f"{len(reports)} reports; the coverage set holds {MIN_REPORTS} to {MAX_REPORTS}")
     shown = dict(zip(reports["report_id"], reports["paragraphs_shown"]))
+    headlines = dict(zip(reports["report_id"], reports["headline"]))
     outlets = set(tables["outlets"]["outlet_id"])
     for label, row in zip(labels["reports"], reports.itertuples()):
         if not _DAY.match(row.date) or not FIRST_DAY <= row.date <= LAST_DAY:
@@ -216,6 +217,8 @@ def _check_rows(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -
                 _fail(name, label, f"report_id {row.report_id!r} is not in coverage/reports.csv")
             _check_place(name, label, row.place, shown[row.report_id])
             _check_excerpt(name, label, row.excerpt)
+            if row.place == "headline" and row.excerpt not in headlines[row.report_id]:
+                _fail(name, label, f"excerpt {_short(row.excerpt)} is placed in the headline but is not in it")
     for label, row in zip(labels["naming"], tables["naming"].itertuples()):
         if row.words not in row.excerpt:
             _fail("naming", label, f"words {_short(row.words)} are not in the excerpt")
