@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
@@ -111,6 +112,14 @@ class Coverage:
             return tables[name].copy()
         raise AttributeError(f"the coverage set has no table {name!r}; it has {', '.join(tables)}")
 
+    def __repr__(self) -> str:
+        """The tables and their sizes, in one line.
+
+        >>> coverage()  # doctest: +ELLIPSIS
+        Coverage(reports: 10 rows, naming: ... rows, ...)
+        """
+        return "Coverage(" + ", ".join(f"{name}: {len(frame)} rows" for name, frame in self._tables.items()) + ")"
+
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self._tables))
 
@@ -175,7 +184,7 @@ class Coverage:
         return found | {url for url in self._tables["claims"]["origin_url"] if url}
 
 
-def _fail(name: str, row: str | None, problem: str) -> None:
+def _fail(name: str, row: str | None, problem: str) -> NoReturn:
     raise AnnotationError(SCHEMAS[name].file, row, problem)
 
 
