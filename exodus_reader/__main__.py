@@ -8,6 +8,8 @@ Commands:
   assign          write exercises/ from solutions/
   check NB        check your own exercise notebook, question by question
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
+  feedback        rebuild the gradebook and feedback after typing marks in marks.csv
+  export LMS      write the marks for Canvas or Moodle to import
 """
 
 from __future__ import annotations
@@ -65,20 +67,47 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             report, status = self_check(args.notebook)
             print(report)
             return status
-        from .grade import Limits, grade_folder, summary
+        if args.command in ("feedback", "export"):
+            return gradebook_command(args)
+        from .grade import Limits, summary
+        from .gradebook import grade_class
 
         if not args.folder.is_dir():
             raise OneLineError(f"there is no folder {args.folder}")
-        book, rows = grade_folder(args.folder, args.out, args.lesson, args.jobs, Limits(cell=args.timeout))
-        print(f"wrote {book} and {args.out / 'feedback'}/: {summary(rows)}")
+        book, rows = grade_class(args.folder, args.out, args.lesson, args.student, args.roster, args.deadline,
+                                 args.jobs, Limits(cell=args.timeout))
+        print(f"wrote {book.parent}/ and {args.out / 'feedback'}/: {summary(rows) if rows else 'nothing graded'}")
         return 0
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit status."""
+def gradebook_command(args: argparse.Namespace) -> int:
+    """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
+    from .gradebook import load_roster, rebuild
+    from .questions import lessons
+
+    known = lessons()
+    book = rebuild(args.out, known, load_roster(args.out, args.roster))
+    for warning in book.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.command == "feedback":
+        pending = sum(book.results[key].pending for key in book.results)
+        print(f"wrote {args.out / 'gradebook'}/ and {args.out / 'feedback'}/ for {len(book.students)} students; "
+              f"{pending} written answer{'s' if pending != 1 else ''} still to mark")
+        return 0
+    from .lms import export
+
+    path, warnings = export(args.lms, book, args.out)
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    print(f"wrote {path}: {len(book.students)} students, {len(book.lessons)} lessons")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser (the docs' commands are checked against it)."""
     parser = argparse.ArgumentParser(prog="python -m exodus_reader", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -94,12 +123,28 @@ def main(argv: list[str] | None = None) -> int:
     self_check.add_argument("notebook", type=Path)
     grade = commands.add_parser("grade", help="grade a folder of submitted notebooks")
     grade.add_argument("folder", type=Path, help="submissions/<student>/<lesson>.ipynb or submissions/<student>.ipynb")
-    grade.add_argument("--lesson", help="the lesson of notebooks named after students, e.g. 01_events")
+    grade.add_argument("--lesson", help="grade only this lesson, e.g. 01_events (also the lesson of notebooks named after students)")
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
     grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
     grade.add_argument("--timeout", type=float, default=30.0, help="seconds a cell may run (default: 30)")
-    args = parser.parse_args(argv)
-    if args.command in ("assign", "check", "grade"):
+    grade.add_argument("--student", action="append", default=[],
+                       help="grade only this student (by name or roster id); may be given more than once")
+    grade.add_argument("--roster", type=Path, default=None,
+                       help="the class list, roster.csv (default: roster.csv in --out, if it is there)")
+    grade.add_argument("--deadline", help="flag files changed after this time as late, e.g. '2026-03-14 18:00'")
+    feedback = commands.add_parser("feedback", help="rebuild the gradebook and feedback after typing marks")
+    export = commands.add_parser("export", help="write the marks for a learning platform to import")
+    export.add_argument("lms", choices=("canvas", "moodle"), help="the platform")
+    for command in (feedback, export):
+        command.add_argument("--out", type=Path, default=Path("."), help="the folder that holds gradebook/ (default: here)")
+        command.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command in ("assign", "check", "grade", "feedback", "export"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)

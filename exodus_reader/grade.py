@@ -24,12 +24,10 @@ with a status that says what happened.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import multiprocessing
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -567,30 +565,22 @@ def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: i
     return [runs[i] for i in range(len(tasks))]
 
 
-def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path) -> tuple[Path, list[dict[str, str]]]:
-    """Write the gradebook CSV and one feedback file per student; return the CSV and its rows.
+def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Any = None,
+                  deadline: Any = None) -> tuple[Path, list[dict[str, str]]]:
+    """Add the runs to the gradebook under ``out`` and rebuild its files; return the CSV and the new rows.
+
+    Earlier results of other students and lessons, and the teacher's ``marks.csv``, are kept
+    (see :mod:`exodus_reader.gradebook`). ``roster`` is a :class:`exodus_reader.roster.Roster`,
+    ``deadline`` a :class:`datetime.datetime`.
 
     >>> out = Path(tempfile.mkdtemp())
     >>> book, rows = write_outputs([Run("ada", "01_events", "ada.ipynb", problem="no cells")], lessons(), out)
-    >>> book.read_text().splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
-    ('student,question,points,maximum,status,feedback', ['ada.md'])
+    >>> book.read_text(encoding="utf-8-sig").splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
+    ('student,lesson,question,points,maximum,status,feedback,comment', ['ada.md'])
     """
-    order = {name: i for i, name in enumerate(known)}
-    runs = sorted(runs, key=lambda r: (r.student, order.get(r.lesson or "", len(order)), r.path))
-    rows = [row for run in runs for row in grade_rows(run, known)]
-    book = out / "gradebook" / "gradebook.csv"
-    book.parent.mkdir(parents=True, exist_ok=True)
-    with book.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    feedback = out / "feedback"
-    feedback.mkdir(parents=True, exist_ok=True)
-    for student in dict.fromkeys(r.student for r in runs):
-        mine = [r for r in runs if r.student == student]
-        name = re.sub(r"[^\w.-]+", "_", student) or "student"
-        (feedback / f"{name}.md").write_text(feedback_text(student, mine, rows, known), encoding="utf-8")
-    return book, rows
+    from .gradebook import record
+
+    return record(runs, known, out, roster, deadline)
 
 
 def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None, jobs: int | None = None,
