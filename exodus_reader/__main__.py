@@ -10,6 +10,7 @@ Commands:
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
   feedback        rebuild the gradebook and feedback after typing marks in marks.csv
   export LMS      write the marks for Canvas or Moodle to import
+  points LESSON QUESTION POINTS   give a question new points (solutions/ and exercises/)
 """
 
 from __future__ import annotations
@@ -69,6 +70,12 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             return status
         if args.command in ("feedback", "export"):
             return gradebook_command(args)
+        if args.command == "points":
+            from .gradebook import set_points
+
+            for path in set_points(args.lesson, args.question, args.points):
+                print(f"wrote {path}")
+            return 0
         from .grade import Limits, summary
         from .gradebook import grade_class
 
@@ -135,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     feedback = commands.add_parser("feedback", help="rebuild the gradebook and feedback after typing marks")
     export = commands.add_parser("export", help="write the marks for a learning platform to import")
     export.add_argument("lms", choices=("canvas", "moodle"), help="the platform")
+    points = commands.add_parser("points", help="give a question new points, in solutions/ and exercises/")
+    points.add_argument("lesson", help="e.g. 01_events")
+    points.add_argument("question", help="the question's grade_id, e.g. events_destinations")
+    points.add_argument("points", type=float)
     for command in (feedback, export):
         command.add_argument("--out", type=Path, default=Path("."), help="the folder that holds gradebook/ (default: here)")
         command.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
@@ -144,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = build_parser().parse_args(argv)
-    if args.command in ("assign", "check", "grade", "feedback", "export"):
+    if args.command in ("assign", "check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)

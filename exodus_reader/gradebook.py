@@ -244,11 +244,11 @@ def read_marks(path: Path, known: dict[str, Lesson]) -> list[Mark]:
     >>> _ = (folder / "marks.csv").write_text("student,lesson,question,points,comment\\nada,,events_how_resolved,2,Good.\\n")
     >>> read_marks(folder / "marks.csv", lessons())
     [Mark(student='ada', lesson='01_events', question='events_how_resolved', points=2.0, comment='Good.', line=2)]
-    >>> _ = (folder / "marks.csv").write_text("student,question,points\\nada,events_how_resolved,4\\n")
+    >>> _ = (folder / "marks.csv").write_text("student,question,points\\nada,events_how_resolved,40\\n")
     >>> read_marks(folder / "marks.csv", lessons())
     Traceback (most recent call last):
     ...
-    exodus_reader.errors.OneLineError: marks.csv line 2: 4 points for events_how_resolved, which is worth 3
+    exodus_reader.errors.OneLineError: marks.csv line 2: 40 points for events_how_resolved, which is worth ...
     """
     if not path.is_file():
         return []
@@ -565,6 +565,40 @@ def record(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Roster 
     book = rebuild(out, known, roster)
     fresh = {(e.student, e.lesson) for e in new}
     return out / "gradebook" / "gradebook.csv", [r for r in book.rows if (r["student"], r["lesson"]) in fresh]
+
+
+# --- changing a question's points ------------------------------------------------------
+
+def set_points(lesson: str, grade_id: str, points: float, solutions: Path = ROOT / "solutions",
+               exercises: Path = ROOT / "exercises") -> list[Path]:
+    """Give a question new points in ``solutions/``, and regenerate ``exercises/`` from it.
+
+    The grader, the gradebook and the exports take points from ``exercises/``, so this one
+    edit changes them everywhere. Results already graded count with the new points at the
+    next ``feedback`` or grading run.
+
+    >>> set_points("01_events", "events_nothing", 2)
+    Traceback (most recent call last):
+    ...
+    exodus_reader.errors.OneLineError: 01_events has no question events_nothing
+    """
+    import nbformat
+
+    from .assign import assign
+
+    path = solutions / f"{lesson}.ipynb"
+    if not path.is_file():
+        raise OneLineError(f"there is no lesson {lesson!r} in {solutions}")
+    if not 0 < points <= 100:
+        raise OneLineError(f"points must be more than 0 (and at most 100), not {points_text(points)}")
+    notebook = nbformat.read(path, as_version=4)
+    graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")
+              and c.metadata["nbgrader"].get("grade_id") == grade_id]
+    if not graded:
+        raise OneLineError(f"{lesson} has no question {grade_id}")
+    graded[0].metadata["nbgrader"]["points"] = int(points) if float(points).is_integer() else points
+    nbformat.write(notebook, path)
+    return [path, *assign(solutions, exercises)]
 
 
 # --- one command: grade some or all of a class -----------------------------------------
