@@ -84,7 +84,7 @@ def run_exercises_command(args: argparse.Namespace) -> int:
         book, rows = grade_class(args.folder, args.out, args.lesson, args.student, args.roster, args.deadline,
                                  args.jobs, Limits(cell=args.timeout))
         print(f"wrote {book.parent}/ and {args.out / 'feedback'}/: {summary(rows) if rows else 'nothing graded'}")
-        return 0
+        return gradebook_command(argparse.Namespace(command="notes", out=args.out, roster=args.roster))
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -92,17 +92,16 @@ def run_exercises_command(args: argparse.Namespace) -> int:
 
 def gradebook_command(args: argparse.Namespace) -> int:
     """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
-    from .gradebook import load_roster, rebuild
+    from .gradebook import load_roster, notes, rebuild
     from .questions import lessons
 
     known = lessons()
     book = rebuild(args.out, known, load_roster(args.out, args.roster))
-    for warning in book.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if args.command == "feedback":
-        pending = sum(book.results[key].pending for key in book.results)
-        print(f"wrote {args.out / 'gradebook'}/ and {args.out / 'feedback'}/ for {len(book.students)} students; "
-              f"{pending} written answer{'s' if pending != 1 else ''} still to mark")
+    if args.command in ("feedback", "notes"):
+        if args.command == "feedback":
+            print(f"wrote {args.out / 'gradebook'}/ and {args.out / 'feedback'}/ for {len(book.students)} students")
+        for line in notes(book):
+            print(f"  {line}")
         return 0
     from .lms import export
 

@@ -362,6 +362,8 @@ def build(entries: list[Entry], marks: list[Mark], known: dict[str, Lesson], ros
 
     typed: dict[tuple[str, str, str], Mark] = {}
     for mark in marks:
+        if mark.points is None and not mark.comment:
+            continue  # a row copied from to_mark.csv and not filled in yet
         student = _resolve_student(mark.student, students, roster)
         if student is None or (student, mark.lesson) not in by_key:
             book.warnings.append(f"{MARKS} line {mark.line}: no graded {mark.lesson} from {mark.student!r} yet; "
@@ -525,6 +527,31 @@ def file_name(student: str) -> str:
     'Zoë_O_Neil'
     """
     return re.sub(r"[^\w.-]+", "_", student).strip("_") or "student"
+
+
+def notes(book: Book) -> list[str]:
+    """What a teacher should look at after grading, one line per kind of thing.
+
+    >>> notes(build([Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))], [], lessons()))
+    []
+    """
+    lines = list(book.warnings)
+    waiting = sum(1 for r in book.rows if r["points"] == "" and r["status"] == WRITTEN_WAITING)
+    if waiting:
+        lines.append(f"{waiting} written answer{'s' if waiting != 1 else ''} to mark: see gradebook/to_mark.csv")
+    kinds: dict[str, list[str]] = {"missing": [], "late": [], "copies": [], "not on the roster": []}
+    for row in class_list_rows(book):
+        who = f"{row['name']} ({row['lesson']})"
+        if row["status"] == "missing":
+            kinds["missing"].append(who)
+        if row["status"].startswith("late"):
+            kinds["late"].append(f"{row['name']} ({row['lesson']}, {row['file time']})")
+        if "copies" in row["status"]:
+            kinds["copies"].append(who)
+        if "not on the roster" in row["status"]:
+            kinds["not on the roster"].append(who)
+    lines += [f"{kind}: {', '.join(names)}" for kind, names in kinds.items() if names]
+    return lines
 
 
 def load_roster(out: Path, roster: Path | None = None) -> Roster | None:

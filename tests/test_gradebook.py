@@ -18,8 +18,8 @@ import pytest
 
 from exodus_reader.__main__ import build_parser, main
 from exodus_reader.grade import Answer, Run
-from exodus_reader.gradebook import (Entry, build, load_results, merge, read_marks, rebuild, save_results,
-                                     set_points)
+from exodus_reader.gradebook import (Entry, Mark, build, load_results, merge, notes, read_marks, rebuild,
+                                     save_results, set_points)
 from exodus_reader.questions import lessons
 from exodus_reader.roster import Roster
 
@@ -68,6 +68,18 @@ def test_marks_merge_into_every_file_and_the_marks_file_is_never_written(tmp_pat
     feedback = (tmp_path / "feedback" / "ada.md").read_text(encoding="utf-8")
     worth = known["01_events"].question("events_how_resolved").points
     assert f"2.5 of {worth:g} points from your teacher. Good start." in feedback
+
+
+def test_a_blank_row_never_undoes_a_mark_and_the_teacher_is_told_what_waits():
+    entries, _ = merge([], [written_run("ada", "A.")], lessons())
+    typed = [Mark("ada", "01_events", "events_how_resolved", 2.0, "", 2),
+             Mark("ada", "01_events", "events_how_resolved", None, "", 3),
+             Mark("zed", "01_events", "events_how_resolved", 1.0, "", 4)]
+    book = build(entries, typed, lessons())
+    assert next(r for r in book.rows if r["question"] == "events_how_resolved")["points"] == "2"
+    assert notes(book) == ["marks.csv line 4: no graded 01_events from 'zed' yet; the mark is kept and counts "
+                           "once that notebook is graded",
+                           "1 written answer to mark: see gradebook/to_mark.csv"]
 
 
 def test_a_mistyped_mark_is_named_by_its_line(tmp_path):
