@@ -108,7 +108,8 @@ def gradebook_command(args: argparse.Namespace) -> int:
     path, warnings = export(args.lms, book, args.out)
     for warning in warnings:
         print(f"note: {warning}", file=sys.stderr)
-    print(f"wrote {path}: {len(book.students)} students, {len(book.lessons)} lessons")
+    print(f"wrote {path}: {len(book.students)} student{'s' if len(book.students) != 1 else ''}, "
+          f"{len(book.lessons)} lesson{'s' if len(book.lessons) != 1 else ''}")
     return 0
 
 

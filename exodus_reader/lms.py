@@ -48,6 +48,9 @@ def export_rows(lms: str, book: Book) -> tuple[list[dict[str, str]], list[str]]:
     for student in book.students:
         person = book.roster.get(student) if book.roster else None
         name = book.names[student]
+        if book.roster and person is None:
+            warnings.append(f"{name} is not on the roster, so the platform could not match them: left out")
+            continue
         if lms == "canvas":
             row = {"Student": name, "ID": person.lms_id if person else "", "SIS User ID": person.id if person else "",
                    "SIS Login ID": "", "Section": ""}
