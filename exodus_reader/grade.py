@@ -16,10 +16,11 @@ cell stands, and applies its own checks (:mod:`exodus_reader.checks`) in its own
 process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
 the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
 
-It adds the results to the gradebook under ``gradebook/`` and writes ``feedback/<student>.md``
-(see :mod:`exodus_reader.gradebook`, which keeps the teacher's marks apart). A submission that is not valid JSON, has no
-cells, loops forever, stops its kernel, prints megabytes or raises still gets its rows,
-with a status that says what happened.
+It adds the results to the gradebook under ``gradebook/`` and writes
+``feedback/<student>.md`` (see :mod:`exodus_reader.gradebook`, which keeps the teacher's
+marks apart). A submission that is not valid JSON, has no cells, loops forever, stops its
+kernel, prints megabytes or raises still gets its rows, with a status that says what
+happened.
 """
 
 from __future__ import annotations
