@@ -1,13 +1,16 @@
 """One command line for the module: ``python -m exodus_reader <command>``.
 
 Commands:
-  check-data      check every data file against the article and its rules, and the coverage set
+  check-data      check every data file against the article and its rules
   locate TEXT     print where a piece of text stands in the article (for annotators)
   setup-lab       write JupyterLab's classroom settings (no news pop-up)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
   assign          write exercises/ from solutions/
   check NB        check your own exercise notebook, question by question
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
+  feedback        rebuild the gradebook and feedback after typing marks in marks.csv
+  export LMS      write the marks for Canvas or Moodle to import
+  points LESSON QUESTION POINTS   give a question new points (solutions/ and exercises/)
 """
 
 from __future__ import annotations
@@ -20,20 +23,17 @@ from .errors import OneLineError
 
 
 def check_data(data_dir: Path | None) -> int:
-    """Check every data file, the coverage set included; print one line and return the exit status."""
+    """Check every data file; print one line and return the exit status."""
     from .article import load
-    from .coverage import coverage
 
     try:
         article = load(data_dir)
-        sets = coverage(data_dir)
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     counts = {name: len(getattr(article, name)) for name in
               ("paragraphs", "sources", "quotes", "events", "places", "devices", "numbers", "frames",
                "entman", "verbs")}
-    counts |= {f"coverage {name}": len(getattr(sets, name)) for name in ("reports", "claims", "outlets", "references")}
     print("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0
 
@@ -68,6 +68,14 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             report, status = self_check(args.notebook)
             print(report)
             return status
+        if args.command in ("feedback", "export"):
+            return gradebook_command(args)
+        if args.command == "points":
+            from .gradebook import set_points
+
+            for path in set_points(args.lesson, args.question, args.points):
+                print(f"wrote {path}")
+            return 0
         from .grade import NoSandbox, grade_folder, summary
         from .runner import Limits
 
@@ -78,7 +86,8 @@ def run_exercises_command(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stopped grader still writes what it has
         try:
             book, rows = grade_folder(args.folder, args.out, args.lesson, args.jobs, Limits(cell=args.timeout),
-                                      unsealed=args.unsealed, resume=not args.fresh, total_seconds=args.total_time)
+                                      unsealed=args.unsealed, resume=not args.fresh, total_seconds=args.total_time,
+                                      students=args.student, roster=args.roster, deadline=args.deadline)
         except NoSandbox as problem:
             print(f"error: {problem}", file=sys.stderr)
             return 3
@@ -86,9 +95,10 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             print(f"stopped: the gradebook in {args.out / 'gradebook'} has the notebooks graded so far; "
                   "grade again to resume.", file=sys.stderr)
             return 130
+        print(f"wrote {book.parent}/ and {args.out / 'feedback'}/: {summary(rows) if rows else 'nothing graded'}")
+        gradebook_command(argparse.Namespace(command="notes", out=args.out, roster=args.roster))
         files = book.with_name("files.csv")
         not_graded = _files_not_graded(files)
-        print(f"wrote {book}, {files.name} and {args.out / 'feedback'}/: {summary(rows)}")
         if not_graded:
             print(f"not graded: {not_graded} (see {files})", file=sys.stderr)
             return 4
@@ -104,13 +114,17 @@ def _files_not_graded(files: Path) -> str:
 
     if not files.is_file():
         return ""
-    with files.open(encoding="utf-8") as handle:
+    with files.open(encoding="utf-8-sig") as handle:
         rows = [row for row in csv.DictReader(handle) if row["status"] in ("not graded", "grader error")]
     return ", ".join(f"{row['file']} ({row['status']})" for row in rows[:10]) + (" ..." if len(rows) > 10 else "")
 
 
 def _seconds(text: str) -> float:
-    """A positive number of seconds, for argparse."""
+    """A positive number of seconds, for argparse.
+
+    >>> _seconds("0.5")
+    0.5
+    """
     try:
         value = float(text)
     except ValueError:
@@ -120,8 +134,31 @@ def _seconds(text: str) -> float:
     return value
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit status."""
+def gradebook_command(args: argparse.Namespace) -> int:
+    """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
+    from .gradebook import load_roster, notes, rebuild
+    from .questions import lessons
+
+    known = lessons()
+    book = rebuild(args.out, known, load_roster(args.out, args.roster))
+    if args.command in ("feedback", "notes"):
+        if args.command == "feedback":
+            print(f"wrote {args.out / 'gradebook'}/ and {args.out / 'feedback'}/ for {len(book.students)} students")
+        for line in notes(book):
+            print(f"  {line}")
+        return 0
+    from .lms import export
+
+    path, warnings = export(args.lms, book, args.out)
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    print(f"wrote {path}: {len(book.students)} student{'s' if len(book.students) != 1 else ''}, "
+          f"{len(book.lessons)} lesson{'s' if len(book.lessons) != 1 else ''}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser (the docs' commands are checked against it)."""
     parser = argparse.ArgumentParser(prog="python -m exodus_reader", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -137,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     self_check.add_argument("notebook", type=Path)
     grade = commands.add_parser("grade", help="grade a folder of submitted notebooks")
     grade.add_argument("folder", type=Path, help="submissions/<student>/<lesson>.ipynb or submissions/<student>.ipynb")
-    grade.add_argument("--lesson", help="the lesson of notebooks named after students, e.g. 01_events")
+    grade.add_argument("--lesson", help="grade only this lesson, e.g. 01_events (also the lesson of notebooks named after students)")
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
     grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
     grade.add_argument("--timeout", type=_seconds, default=30.0, help="seconds a cell may run (default: 30)")
@@ -146,8 +183,28 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--unsealed", action="store_true",
                        help="run submissions without a sandbox where none is available (trusted work only)")
     grade.add_argument("--fresh", action="store_true", help="run every notebook again instead of resuming")
-    args = parser.parse_args(argv)
-    if args.command in ("assign", "check", "grade"):
+    grade.add_argument("--student", action="append", default=[],
+                       help="grade only this student (by name or roster id); may be given more than once")
+    grade.add_argument("--roster", type=Path, default=None,
+                       help="the class list, roster.csv (default: roster.csv in --out, if it is there)")
+    grade.add_argument("--deadline", help="flag files changed after this time as late, e.g. '2026-03-14 18:00'")
+    feedback = commands.add_parser("feedback", help="rebuild the gradebook and feedback after typing marks")
+    export = commands.add_parser("export", help="write the marks for a learning platform to import")
+    export.add_argument("lms", choices=("canvas", "moodle"), help="the platform")
+    points = commands.add_parser("points", help="give a question new points, in solutions/ and exercises/")
+    points.add_argument("lesson", help="e.g. 01_events")
+    points.add_argument("question", help="the question's grade_id, e.g. events_destinations")
+    points.add_argument("points", type=float)
+    for command in (feedback, export):
+        command.add_argument("--out", type=Path, default=Path("."), help="the folder that holds gradebook/ (default: here)")
+        command.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command in ("assign", "check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)

@@ -16,8 +16,9 @@ cell stands, and applies its own checks (:mod:`exodus_reader.checks`) in its own
 process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
 the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
 
-It writes ``gradebook/gradebook.csv`` (student, question, points, maximum, status,
-feedback) and ``feedback/<student>.md``. A submission that is not valid JSON, has no
+It adds the results to the gradebook under ``gradebook/`` and writes
+``feedback/<student>.md`` (see :mod:`exodus_reader.gradebook`, which keeps the teacher's
+marks apart), and lists every file of the folder in ``gradebook/files.csv``. A submission that is not valid JSON, has no
 cells, loops forever, stops its kernel, prints megabytes or raises still gets its rows,
 with a status that says what happened.
 """
@@ -211,6 +212,7 @@ class Task:
     student: str
     path: str
     lesson: str | None
+    copies: tuple[str, ...] = ()
 
 
 def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits, sealed: bool = True,
@@ -541,7 +543,8 @@ def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[
     for (student, name), copies in chosen.items():
         copies.sort(key=lambda c: (-c[0], c[1]))
         _, newest, row = copies[0]
-        tasks.append(Task(student, str(folder / newest), row.lesson or None))
+        tasks.append(Task(student, str(folder / newest), row.lesson or None,
+                          tuple(str(folder / relative) for _, relative, _ in copies[1:])))
         for _, relative, other in copies[1:]:
             other.status = "copy, not graded"
             other.detail = f"{student} handed in {len(copies)} copies of {name}; the newest, {newest}, was graded."
@@ -718,27 +721,6 @@ class Interrupted(KeyboardInterrupt):
         self.runs = runs
 
 
-def spreadsheet_safe(text: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula.
-
-    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("ada")
-    ("'=HYPERLINK(1)", 'ada')
-    """
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> None:
-    """Write rows to a CSV file, formula-safe, all at once (a new file replaces the old one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: spreadsheet_safe(str(value)) for key, value in row.items()})
-    partial.replace(path)
-
-
 def feedback_names(students: Iterable[str]) -> dict[str, str]:
     """A safe, short, unique file name for each student's feedback.
 
@@ -761,35 +743,25 @@ def feedback_names(students: Iterable[str]) -> dict[str, str]:
     return names
 
 
-def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path,
-                  files: list[FileRow] | None = None) -> tuple[Path, list[dict[str, str]]]:
-    """Write the gradebook CSV, the file list and one feedback file per student.
+def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: list[FileRow] | None = None,
+                  roster: Any = None, deadline: Any = None,
+                  copies: dict[str, tuple[str, ...]] | None = None) -> tuple[Path, list[dict[str, str]]]:
+    """Add the runs to the gradebook under ``out`` and rebuild its files; return the CSV and the new rows.
+
+    Earlier results of other students and lessons, and the teacher's ``marks.csv``, are kept
+    (see :mod:`exodus_reader.gradebook`). ``files`` go to ``gradebook/files.csv``.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
     >>> book, rows = write_outputs([Run("ada", "01_events", "ada.ipynb", problem="no cells")], lessons(), out)
-    >>> book.read_text().splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
-    ('student,lesson,question,points,maximum,status,feedback', ['ada.md'])
+    >>> book.read_text(encoding="utf-8-sig").splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
+    ('student,lesson,question,points,maximum,status,feedback,comment', ['ada.md'])
     """
-    order = {name: i for i, name in enumerate(known)}
-    runs = sorted(runs, key=lambda r: (r.student, order.get(r.lesson or "", len(order)), r.path))
-    rows = []
-    for run in runs:
-        try:
-            rows += grade_rows(run, known)
-        except Exception as error:  # one broken run must not cost the class its gradebook
-            rows.append(_row(run.student, run.lesson or "", "", 0, 0, "grader error", type(error).__name__))
-    book = out / "gradebook" / "gradebook.csv"
-    write_csv(book, COLUMNS, rows)
+    from .gradebook import record, write_table
+
     if files is not None:
-        write_csv(out / "gradebook" / "files.csv", FILE_COLUMNS, (asdict(f) for f in files))
-    feedback = out / "feedback"
-    feedback.mkdir(parents=True, exist_ok=True)
-    names = feedback_names(r.student for r in runs)
-    for student, name in names.items():
-        mine = [r for r in runs if r.student == student]
-        (feedback / name).write_text(feedback_text(student, mine, rows, known), encoding="utf-8")
-    return book, rows
+        write_table(out / "gradebook" / "files.csv", FILE_COLUMNS, (asdict(f) for f in files))
+    return record(runs, known, out, roster, deadline, copies)
 
 
 class NoSandbox(Exception):
@@ -799,12 +771,15 @@ class NoSandbox(Exception):
 def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None, jobs: int | None = None,
                  limits: Limits = Limits(), exercises: Path = ROOT / "exercises",
                  show: Callable[[int, int], None] | None = progress, unsealed: bool = False,
-                 resume: bool = True, total_seconds: float | None = None) -> tuple[Path, list[dict[str, str]]]:
+                 resume: bool = True, total_seconds: float | None = None, students: Iterable[str] = (),
+                 roster: Path | None = None, deadline: str | None = None) -> tuple[Path, list[dict[str, str]]]:
     """Grade every notebook in a folder; write the gradebook and feedback under ``out``.
 
     The answer key (the exercises and the module's data) is read and checked before any
     submission runs. Each submission runs sealed off (see :mod:`exodus_reader.runner`);
     where that is impossible, grading stops with a one-line reason unless ``unsealed``.
+    ``lesson`` grades one lesson only, ``students`` only those students (names as on the
+    roster or in the folder); the gradebook keeps every other result.
 
     >>> import tempfile
     >>> book, rows = grade_folder(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()), show=None)
@@ -823,7 +798,23 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     if problem and not unsealed:
         raise NoSandbox(f"{problem}. Grade on Linux with bubblewrap, in a container (see the grading guide), "
                         "or add --unsealed to run submissions unsealed on this machine.")
+    from .gradebook import identify, load_roster, resolve_student
+    from .roster import parse_deadline
+
+    when = parse_deadline(deadline) if deadline else None
+    class_list = load_roster(out, roster)
     tasks, files = survey(folder, lesson, known)
+    if lesson is not None:
+        tasks = [t for t in tasks if t.lesson in (None, lesson)]
+    if students:
+        present = {identify(t.student, class_list) for t in tasks}
+        chosen = set()
+        for name in students:
+            found = resolve_student(name, present, class_list)
+            if found is None:
+                raise OneLineError(f"no submission from {name} in the folder")
+            chosen.add(found)
+        tasks = [t for t in tasks if identify(t.student, class_list) in chosen]
     if not resume:
         (out / "gradebook" / "runs.jsonl").unlink(missing_ok=True)
     journal = Journal(out / "gradebook" / "runs.jsonl")
@@ -831,13 +822,13 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     try:
         runs = run_all(tasks, known, limits, jobs, show, sealed=not problem, journal=journal, deadline=deadline)
     except Interrupted as stopped:
-        _write_with_files(stopped.runs, known, out, folder, files)
+        _write_with_files(stopped.runs, known, out, folder, files, class_list, when, tasks)
         raise
-    return _write_with_files(runs, known, out, folder, files)
+    return _write_with_files(runs, known, out, folder, files, class_list, when, tasks)
 
 
-def _write_with_files(runs: list[Run], known: dict[str, Lesson], out: Path, folder: Path,
-                      files: list[FileRow]) -> tuple[Path, list[dict[str, str]]]:
+def _write_with_files(runs: list[Run], known: dict[str, Lesson], out: Path, folder: Path, files: list[FileRow],
+                      roster: Any, deadline: Any, tasks: list[Task]) -> tuple[Path, list[dict[str, str]]]:
     """Write the outputs, with each file's row telling what became of it."""
     by_path = {run.path: run for run in runs}
     for row in files:
@@ -846,7 +837,7 @@ def _write_with_files(runs: list[Run], known: dict[str, Lesson], out: Path, fold
             row.status, row.detail = run.problem, run.detail
         if run is not None and not row.lesson:
             row.lesson = run.lesson or ""
-    return write_outputs(runs, known, out, files)
+    return write_outputs(runs, known, out, files, roster, deadline, {t.path: t.copies for t in tasks if t.copies})
 
 
 def summary(rows: Iterable[dict[str, str]]) -> str:
