@@ -21,9 +21,12 @@ import ast
 import copy
 from pathlib import Path
 
-import nbformat
+from typing import TYPE_CHECKING
 
 from .errors import OneLineError
+
+if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start need not pay for it
+    import nbformat
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -100,6 +103,7 @@ def _dedent(lines: list[str], indent: str) -> str:
 def is_solution(cell: nbformat.NotebookNode) -> bool:
     """Whether nbgrader's metadata marks a cell as holding a solution.
 
+    >>> import nbformat
     >>> is_solution(nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"solution": True}}))
     True
     """
@@ -109,6 +113,7 @@ def is_solution(cell: nbformat.NotebookNode) -> bool:
 def exercise_cell(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The student's version of one cell.
 
+    >>> import nbformat
     >>> cell = nbformat.v4.new_markdown_cell("The model answer.", metadata={"nbgrader": {"solution": True}})
     >>> exercise_cell(cell).source
     'YOUR ANSWER HERE'
@@ -132,6 +137,7 @@ def exercise_cell(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def make_exercise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The student's version of a solution notebook.
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", execution_count=1)])
     >>> make_exercise(nb).cells[0].execution_count is None
     True
@@ -150,6 +156,8 @@ def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exerc
     >>> [path.name for path in written]
     ['01_events.ipynb', '02_sources.ipynb', '03_framing.ipynb']
     """
+    import nbformat
+
     exercises.mkdir(parents=True, exist_ok=True)
     written = []
     for path in sorted(solutions.glob("*.ipynb")):
