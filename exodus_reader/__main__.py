@@ -1,7 +1,7 @@
 """One command line for the module: ``python -m exodus_reader <command>``.
 
 Commands:
-  check-data      check every data file against the article and its rules
+  check-data      check every data file against the article and its rules, and the coverage set
   locate TEXT     print where a piece of text stands in the article (for annotators)
   setup-lab       write JupyterLab's classroom settings (no news pop-up)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
@@ -23,17 +23,20 @@ from .errors import OneLineError
 
 
 def check_data(data_dir: Path | None) -> int:
-    """Check every data file; print one line and return the exit status."""
+    """Check every data file, the coverage set included; print one line and return the exit status."""
     from .article import load
+    from .coverage import coverage
 
     try:
         article = load(data_dir)
+        sets = coverage(data_dir)
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     counts = {name: len(getattr(article, name)) for name in
               ("paragraphs", "sources", "quotes", "events", "places", "devices", "numbers", "frames",
                "entman", "verbs")}
+    counts |= {f"coverage {name}": len(getattr(sets, name)) for name in ("reports", "claims", "outlets", "references")}
     print("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0
 

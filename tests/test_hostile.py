@@ -120,7 +120,7 @@ def _rows(hostile, student):
 def test_the_honest_student_scores_as_in_a_clean_run_and_keeps_her_files(hostile):
     with EXPECTED.open(encoding="utf-8", newline="") as handle:
         clean = [r for r in csv.DictReader(handle) if r["student"] == "ada"]
-    assert _rows(hostile, "ada") == clean
+    assert [{k: v for k, v in r.items() if k != "comment"} for r in _rows(hostile, "ada")] == clean
     honest, before = hostile["honest"]
     assert _digest(honest) == before
 
@@ -149,7 +149,7 @@ def test_killing_or_stopping_the_runner_or_forging_its_report_costs_only_the_aut
 
 
 def test_pipes_and_links_get_a_row_and_are_never_opened(hostile):
-    with (hostile["book"].with_name("files.csv")).open(encoding="utf-8") as handle:
+    with (hostile["book"].with_name("files.csv")).open(encoding="utf-8-sig") as handle:
         files = {r["file"]: r for r in csv.DictReader(handle)}
     assert files["pip.ipynb"]["status"] == files["zed.ipynb"]["status"] == "not a regular file"
     assert set(files) == {"ada/01_events.ipynb", "mallory/01_events.ipynb", "kim/01_events.ipynb",
