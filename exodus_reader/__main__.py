@@ -30,7 +30,7 @@ def check_data(data_dir: Path | None) -> int:
         return 1
     counts = {name: len(getattr(article, name)) for name in
               ("paragraphs", "sources", "quotes", "events", "places", "devices", "numbers", "frames",
-               "entman", "verbs")}
+               "entman", "verbs", "references")}
     print("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0
 

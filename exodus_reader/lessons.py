@@ -402,6 +402,8 @@ def verb_table(article: Article | None = None) -> Table:
     >>> table = verb_table().frame.set_index("verb")
     >>> int(table.loc["claim", "times"]), table.loc["claim", "used for"]
     (1, 'Russian Defense Ministry')
+    >>> table.loc["claim", "basis"], table.loc["urge", "basis"]
+    ('newsroom guidance: attribution-verbs', 'our reading')
     """
     a = given_or_loaded(article)
     quotes = a.quote_table()
@@ -412,7 +414,8 @@ def verb_table(article: Article | None = None) -> Table:
         written = used["verb"].str.replace("\u00a0", " ")  # a no-break space looks like a space
         rows.append({"verb": verb.verb_lemma, "times": len(used), "as written": _joined(written),
                      "used for": _joined(used["name"]), "paragraphs": _joined(used["paragraph_id"]),
-                     "stance": verb.stance, "what it signals": verb.signal})
+                     "stance": verb.stance, "what it signals": verb.signal,
+                     "basis": ("newsroom guidance: " + verb.reference) if verb.reference else "our reading"})
     frame = pd.DataFrame(rows).sort_values("times", ascending=False, kind="stable")
     return Table(frame, "Attribution verbs and what they signal")
 
