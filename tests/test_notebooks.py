@@ -39,10 +39,13 @@ def _paragraph_ids() -> set[str]:
 
 
 def _allowed_urls() -> set[str]:
+    """The article's own addresses, the timeline's reports and the references' pages."""
     meta = json.loads((DATA / "article.json").read_text(encoding="utf-8"))
     with open(DATA / "context" / "timeline.csv", newline="", encoding="utf-8") as handle:
         timeline = {row["source_url"] for row in csv.DictReader(handle)}
-    return {meta["url"], meta["original_url"], meta["video"]["url"]} | timeline
+    with open(DATA / "references.csv", newline="", encoding="utf-8") as handle:
+        references = {row["url"] for row in csv.DictReader(handle)}
+    return {meta["url"], meta["original_url"], meta["video"]["url"]} | timeline | references
 
 
 PARAGRAPH_IDS = _paragraph_ids()
@@ -79,7 +82,12 @@ def unknown_citations(notebook: nbformat.NotebookNode) -> list[str]:
 
 
 def foreign_urls(notebook: nbformat.NotebookNode) -> list[str]:
-    shown = {u.rstrip(".,;:") for text in shown_texts(notebook) for u in URL.findall(text)}
+    return urls_outside_the_sources(shown_texts(notebook))
+
+
+def urls_outside_the_sources(texts: list[str]) -> list[str]:
+    """Web addresses in the texts that are neither the article's, the timeline's nor a reference's."""
+    shown = {u.rstrip(".,;:") for text in texts for u in URL.findall(text)}
     return sorted(shown - ALLOWED_URLS)
 
 
@@ -192,8 +200,22 @@ def test_every_cited_paragraph_exists(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_url_shown_is_the_articles_or_in_the_timeline(path):
+def test_every_url_shown_is_the_articles_or_in_the_timeline_or_the_references(path):
     assert foreign_urls(read(path)) == []
+
+
+DOCS = sorted([ROOT / "README.md", DATA / "README.md", *(ROOT / "docs").glob("*.md")])
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_url_in_a_doc_is_the_articles_or_in_the_timeline_or_the_references(path):
+    assert urls_outside_the_sources([path.read_text(encoding="utf-8")]) == []
+
+
+def test_an_address_from_nowhere_is_caught():
+    assert urls_outside_the_sources(["See https://example.org/made-up."]) == ["https://example.org/made-up"]
+    reference = next(iter(ALLOWED_URLS - {""}))
+    assert urls_outside_the_sources([f"See {reference}."]) == []
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
