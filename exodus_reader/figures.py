@@ -44,7 +44,7 @@ PALETTE: dict[str, str] = {
 _C = PALETTE
 #: Each event status: a colour and a marker, so that the two say the same thing.
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "fact": (_C["blue"], "o"), "claim": (_C["vermillion"], "s"), "report": (_C["sky blue"], "^"),
+    "stated": (_C["blue"], "o"), "claim": (_C["vermillion"], "s"), "report": (_C["sky blue"], "^"),
     "denial": (_C["black"], "X"), "position": (_C["reddish purple"], "D"), "plan": (_C["bluish green"], "P"),
     "rumour": (_C["orange"], "*"),
 }
@@ -149,7 +149,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
 
     One row per event. A dot is a day, a hatched bar a range of days, a dotted line
     "some time before" a date. Events before the week shown sit at the left edge with
-    their date. ``status`` keeps one kind of event ("fact", "claim", "report"...).
+    their date. ``status`` keeps one kind of event ("stated", "claim", "report"...).
 
     >>> print(timeline("denial"))  # doctest: +ELLIPSIS
     Timeline of 1 event the article reports (status: denial), resolved against publication on Saturday 24 September 2022...

@@ -28,14 +28,14 @@ PARAGRAPH_KINDS = frozenset({
     "credit", "body", "subheading", "video_title", "footer",
 })
 QUOTE_KINDS = frozenset({"direct", "indirect", "scare"})
-EVENT_STATUSES = frozenset({"fact", "claim", "report", "denial", "position", "plan", "rumour"})
+EVENT_STATUSES = frozenset({"stated", "claim", "report", "denial", "position", "plan", "rumour"})
 DATE_PRECISIONS = frozenset({"day", "range", "before", "undated"})
 DEVICE_KINDS = frozenset({
     "headline", "standfirst", "subheading", "caption", "credit", "alt_text", "video_title",
     "footer", "hedge", "contrast", "emphasis", "generalization", "characterization",
     "metaphor", "emotive", "editorial_insertion", "erratum", "no_break_space",
 })
-NUMBER_STATUSES = frozenset({"fact", "claim", "report", "prediction"})
+NUMBER_STATUSES = frozenset({"stated", "claim", "report", "prediction"})
 #: Entman's (1993) four functions of a frame, in his order.
 ENTMAN_FUNCTIONS: tuple[str, ...] = ("problem_definition", "causal_interpretation", "moral_evaluation",
                                      "treatment_recommendation")

@@ -402,7 +402,7 @@ def speaker_options(cards: Sequence[QuoteCard], article: Article | None = None) 
     """The speaker menu: "All speakers", then every source with quotes and how many it has.
 
     >>> speaker_options(quote_cards())[:2]
-    [('All speakers (34)', 'all'), ('Russian Defense Ministry (1)', 's01')]
+    [('All speakers (35)', 'all'), ('Russian Defense Ministry (1)', 's01')]
     """
     names = (article or load()).sources.set_index("source_id")["name"]
     counts: dict[str, int] = {}
@@ -422,9 +422,9 @@ def filter_quotes(cards: Sequence[QuoteCard], speaker: str = "all", kind: str = 
 
     >>> cards = quote_cards()
     >>> [hit.card.quote_id for hit in filter_quotes(cards, speaker="s09")]
-    ['q18', 'q34']
+    ['q18', 'q35']
     >>> [hit.card.quote_id for hit in filter_quotes(cards, kind="direct", query="CANNON  fodder")]
-    ['q19', 'q32']
+    ['q19', 'q33']
     >>> filter_quotes(cards, query="Tolstoy")
     []
     """
@@ -450,7 +450,7 @@ def render_quotes_html(hits: Sequence[QuoteHit], total: int) -> str:
 
     >>> cards = quote_cards()
     >>> page = render_quotes_html(filter_quotes(cards, query="told DW he"), len(cards))
-    >>> "3 of 34 quotes (3 reported)" in page, '<mark class="exr-match exr-open">told DW</mark>' in page
+    >>> "3 of 35 quotes (3 reported)" in page, '<mark class="exr-match exr-open">told DW</mark>' in page
     (True, True)
     >>> "No quote matches" in render_quotes_html([], len(cards))
     True

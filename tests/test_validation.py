@@ -92,7 +92,7 @@ def test_command_line_prints_one_line_and_fails(data_copy, capsys):
 
 def test_command_line_reports_the_good_data(capsys):
     assert main(["check-data"]) == 0
-    assert capsys.readouterr().out.startswith("ok: 37 paragraphs, 21 sources, 34 quotes")
+    assert capsys.readouterr().out.startswith("ok: 37 paragraphs, 22 sources, 35 quotes")
 
 
 def test_module_runs_as_a_command():
