@@ -62,7 +62,8 @@ PLACE_GROUPS: tuple[tuple[str, frozenset[str], str, str], ...] = (
     ("in the pictures (border crossing, airport)", frozenset({"border crossing", "departure airport"}),
      _C["orange"], "D"),
     ("origin and hometowns", frozenset({"origin", "origin by air", "hometown"}), _C["vermillion"], "o"),
-    ("refusing entry or asylum", frozenset({"refusing entry", "refusing asylum", "considering a transit ban"}),
+    ("limiting entry, asylum or transit",
+     frozenset({"refusing entry", "refusing automatic asylum", "considering a transit ban"}),
      _C["reddish purple"], "X"),
     ("also named (war, reporting, speaking)", frozenset(), _C["black"], "."),
 )
@@ -343,7 +344,7 @@ def words_per_voice(article: Article | None = None) -> FigureImage:
     """How many words each voice gets in the body text: its own words, and reported speech.
 
     >>> print(words_per_voice())  # doctest: +ELLIPSIS
-    Bar chart of the words each of 14 voices gets in the body text... Michail Bayankin 105 (71 direct, 34 reported)...
+    Bar chart of the words each of 15 voices gets in the body text... Michail Bayankin 105 (71 direct, 34 reported)...
     """
     words = voice_words(article)
     silent = words[words["words"] == 0]
@@ -378,7 +379,7 @@ def source_audit(article: Article | None = None) -> FigureImage:
     """A source audit in two panels: share of words by gender, and by type of source.
 
     >>> print(source_audit())  # doctest: +ELLIPSIS
-    Two bar charts of the share of the words in the body text. By gender, as the article shows it: male 77% (6 voices)...
+    Two bar charts of the share of the words in the body text. By gender, as the article shows it: male 75% (6 voices)...
     """
     panels = [("gender", GENDER_STYLE, "gender, as the article shows it"),
               ("source_type", TYPE_STYLE, "type of source")]

@@ -261,6 +261,26 @@ def places_table(role: str | None = None, article: Article | None = None) -> Tab
     return Table(grouped.reset_index(), caption)
 
 
+def west_of(place: str = "Russia", article: Article | None = None) -> Table:
+    """The countries the sketch map draws west of one place's point, with their roles in the story.
+
+    Written from ``places.csv``, so a sentence built on it cannot drift from the map.
+
+    >>> west_of().frame["place"].tolist()
+    ['Czech Republic', 'Serbia', 'Latvia', 'Estonia', 'Finland', 'Lithuania', 'Ukraine', 'Turkey']
+    """
+    places = given_or_loaded(article).places
+    _choose(place, sorted(set(places["place"])), "place in places.csv")
+    longitude = places.loc[places["place"] == place, "longitude"].iloc[0]
+    countries = places[(places["kind"] == "country") & (places["longitude"] < longitude)]
+    grouped = countries.groupby("place", sort=False).agg(
+        longitude=("longitude", "first"), roles=("role", _joined), paragraphs=("paragraph_id", _joined))
+    grouped = grouped.sort_values("longitude", kind="stable")
+    grouped["longitude"] = grouped["longitude"].map(lambda value: f"{value:.1f}° E")
+    return Table(grouped.reset_index(), f"Countries drawn west of {place}'s point ({longitude:.1f}° E) "
+                                         "on the sketch map")
+
+
 def _joined(values: pd.Series) -> str:
     return ", ".join(dict.fromkeys(values))
 
@@ -564,7 +584,7 @@ def devices(*kinds: str, article: Article | None = None) -> Table:
     """Framing and editing devices of the given kinds, in their sentences and in whose words.
 
     >>> devices("metaphor").frame["words"].tolist()[:3]
-    ['has sparked', 'with a heavy heart', 'going south']
+    ['exodus', 'has sparked', 'exodus']
     """
     a = given_or_loaded(article)
     table = a.devices

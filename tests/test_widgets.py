@@ -390,6 +390,23 @@ def test_kappa_undefined_is_explained(tmp_path):
     assert "You and the reference agree on every paragraph you coded." in coder.comparison.value
 
 
+def test_kappa_of_zero_at_high_agreement_is_explained(tmp_path, article):
+    coder = FrameCoder(tmp_path / "frame_coding.csv")
+    coder.compare_button.value = True
+    reference = article.frames.set_index("paragraph_id")
+    for pid, row in reference.iterrows():  # the reference's coding, except that economic is never ticked
+        ticked = [f for f in FRAMES if row[f] and f != "economic"]
+        if ticked:
+            code(coder, pid, *ticked)
+        else:
+            coder.paragraph_menu.value = pid
+            coder.no_frame_box.value = True
+    page = Page(coder.comparison.value).words
+    assert re.search(r"economic consequences\s*0\s*1\s*16 of 17 \(94%\)\s*0\.00", page)
+    assert "economic: kappa is 0.00 although you agree on 16 of 17 paragraphs (94%)" in page
+    assert page.count("kappa is") == 1, "only the frame with low kappa and high agreement is explained"
+
+
 def test_malformed_file_gets_one_line_and_is_kept_not_overwritten(tmp_path):
     path = tmp_path / "frame_coding.csv"
     broken = f"{HEADER}\np11,1,0,0,0,0\np13,yes,0,0,0,0\n"
@@ -469,3 +486,13 @@ def test_committed_notebook_keeps_every_widget_and_an_empty_frame_coding():
     assert ticked == [], "run `python -m exodus_reader outputs` without a frame_coding.csv beside the notebook"
     assert any(isinstance(v, str) and "34 of 35 quotes" in v for v in values)
     json.dumps(state)  # the state is plain JSON, as a static viewer needs
+
+
+def test_a_search_that_finds_no_quote_says_what_was_searched_and_offers_paragraphs():
+    explorer = QuoteExplorer()
+    explorer.search_box.value = "Kazakhstan"
+    page = shown(explorer).words
+    assert "0 of 35 quotes" in page
+    assert "looked for “Kazakhstan” only in the quotes" in page
+    assert "outside any quote: p08, p09 and p15" in page
+    assert "Those without travel visas are driving to neighboring Georgia, Kazakhstan and Mongolia." in page
