@@ -281,6 +281,25 @@ def west_of(place: str = "Russia", article: Article | None = None) -> Table:
                                          "on the sketch map")
 
 
+def references(kind: str | None = None, article: Article | None = None) -> Table:
+    """The outside sources the module relies on, of one kind or all, each with its web address.
+
+    ``kind`` is "standard", "framework", "outlet", "background" or "reference". For outlets,
+    every row answers the same questions: who owns it, and who pays for it.
+
+    >>> references("outlet").frame["reference"].tolist()[:2]
+    ['outlet-dw', 'outlet-dw-independence']
+    """
+    table = given_or_loaded(article).references
+    if kind is not None:
+        _choose(kind, sorted(set(table["kind"])), "kind in references.csv")
+        table = table[table["kind"] == kind]
+    frame = pd.DataFrame({"reference": table["id"], "what it supports": table["supports"],
+                          "page": table["title"] + " (" + table["publisher"] + ")", "address": table["url"]})
+    caption = "Outside sources" + (f" of the kind '{kind}'" if kind else "") + ", from data/references.csv"
+    return Table(frame, caption)
+
+
 def _joined(values: pd.Series) -> str:
     return ", ".join(dict.fromkeys(values))
 
