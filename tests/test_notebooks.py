@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import html
 import json
 import re
 import statistics
@@ -87,7 +88,7 @@ def foreign_urls(notebook: nbformat.NotebookNode) -> list[str]:
 
 def urls_outside_the_sources(texts: list[str]) -> list[str]:
     """Web addresses in the texts that are neither the article's, the timeline's nor a reference's."""
-    shown = {u.rstrip(".,;:") for text in texts for u in URL.findall(text)}
+    shown = {u.rstrip(".,;:") for text in texts for u in URL.findall(html.unescape(text))}
     return sorted(shown - ALLOWED_URLS)
 
 

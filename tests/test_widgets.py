@@ -484,7 +484,7 @@ def test_committed_notebook_keeps_every_widget_and_an_empty_frame_coding():
               {"responsibility", "conflict", "economic consequences", "human interest", "morality",
                "No frame here"} and m["state"]["value"]]
     assert ticked == [], "run `python -m exodus_reader outputs` without a frame_coding.csv beside the notebook"
-    assert any(isinstance(v, str) and "34 of 35 quotes" in v for v in values)
+    assert any(isinstance(v, str) and "35 of 35 quotes" in v for v in values)
     json.dumps(state)  # the state is plain JSON, as a static viewer needs
 
 
