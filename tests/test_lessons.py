@@ -228,3 +228,17 @@ def test_packaging_is_credited_to_dw_and_the_body_to_the_reporter():  # lessons 
 def test_the_caption_event_follows_the_present_perfect_rule():  # lesson 1
     caption = ARTICLE.events.set_index("event_id").loc["e12"]
     assert (caption["paragraph_id"], caption["date"], caption["precision"]) == ("p17", "../2022-09-24", "before")
+
+
+def test_every_country_that_limits_entry_lies_west_of_russias_point():  # lesson 1, after west_of
+    west = lessons.west_of("Russia").frame.set_index("place")
+    places = ARTICLE.places
+    limiting = set(places.loc[places["role"].str.startswith(("refusing", "considering")), "place"])
+    assert limiting == {"Latvia", "Estonia", "Lithuania", "Czech Republic", "Finland"}
+    assert limiting <= set(west.index)
+    destinations = {p for p in west.index if "destination" in west.loc[p, "roles"]}
+    assert destinations == {"Serbia", "Finland", "Turkey"}
+
+
+def test_every_reference_the_lessons_link_to_is_in_the_references():  # all lessons
+    assert {"outlet-dw", "outlet-tass"} <= set(lessons.references("outlet").frame["reference"])

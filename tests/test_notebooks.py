@@ -312,3 +312,26 @@ def test_each_check_finds_what_it_is_for(tmp_path):
                                          "code cell 2 ('b + c') has no committed output"]
     assert broken_links(notebook, tmp_path) == ["missing.ipynb"]
     assert lesson_minutes(notebook) is None
+
+
+def plan_problems(guide: str) -> list[str]:
+    """Rows of the teacher guide's lesson plans whose minutes do not fit the lesson's own Time line."""
+    minutes = {path.stem: sum(lesson_minutes(read(path))) for path in LESSONS}
+    split = {path.stem: lesson_minutes(read(path)) for path in LESSONS}
+    problems = []
+    for start, end, stem, total, reading, trying in re.findall(
+            r"\| (\d+)–(\d+) \| `(\d\d_\w+)` \((\d+) = (\d+) \+ (\d+)", guide):
+        if not int(end) - int(start) == int(total) == minutes[stem] or split[stem] != (int(reading), int(trying)):
+            problems.append(f"{stem} {start}–{end}")
+    for stem, given in re.findall(r"`(\d\d_\w+)` \((\d+)\)", guide):
+        if stem in minutes and int(given) != minutes[stem]:
+            problems.append(f"{stem} ({given})")
+    return problems
+
+
+def test_the_teacher_guides_lesson_plans_fit_the_lessons_time_lines():
+    guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    assert re.search(r"\| `01_events` \((\d+) = ", guide), "the double-period plan gives each lesson's minutes"
+    assert plan_problems(guide) == []
+    assert plan_problems("| 10–35 | `01_events` (25 = 15 + 10) |\n| 1 | `02_sources` (20) |") == [
+        "01_events 10–35", "02_sources (20)"]
