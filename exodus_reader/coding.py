@@ -195,7 +195,7 @@ def percent_agreement(agreement: FrameAgreement) -> float | None:
     return agreement.agreed / agreement.compared if agreement.compared else None
 
 
-def low_kappa_note(agreement: FrameAgreement) -> str | None:
+def low_kappa_note(agreement: FrameAgreement, label: str | None = None) -> str | None:
     """Explain a kappa near 0 that sits beside high percent agreement, or None if there is none to explain.
 
     It happens when a frame is rare: when nearly every answer is "no", two coders who
@@ -210,7 +210,7 @@ def low_kappa_note(agreement: FrameAgreement) -> str | None:
     if agreement.kappa is None or share is None or agreement.kappa > 0.2 or share < 0.8:
         return None
     beyond = "none" if abs(agreement.kappa) < 0.005 else "little" if agreement.kappa > 0 else "less than none"
-    return (f"{agreement.frame.replace('_', ' ')}: kappa is {agreement.kappa:.2f} although you agree on "
+    return (f"{label or agreement.frame.replace('_', ' ')}: kappa is {agreement.kappa:.2f} although you agree on "
             f"{agreement.agreed} of {agreement.compared} paragraphs ({share:.0%}). The reference ticked it in "
             f"{agreement.reference_yes} paragraph{'s' if agreement.reference_yes != 1 else ''} and you in "
             f"{agreement.student_yes}. When nearly every answer is \"no\", two coders agree that often by chance "

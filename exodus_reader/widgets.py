@@ -548,7 +548,7 @@ def comparison_html(comparison: Comparison) -> str:
     explain = ("<p class='exr-small'>Percent agreement counts the paragraphs where you and the reference "
                "gave the same answer. Kappa is 1 when you agree on every paragraph, and 0 when you agree no "
                "more often than chance would. With few paragraphs, one difference moves it a lot.</p>")
-    notes = [note for note in map(low_kappa_note, comparison.frames) if note]
+    notes = [note for note in (low_kappa_note(a, FRAME_LABELS[a.frame]) for a in comparison.frames) if note]
     if notes:
         explain += ("<p class='exr-small'>Why kappa can be low when you agree on nearly every paragraph:</p>"
                     "<ul class='exr-small'>" + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul>")

@@ -403,7 +403,7 @@ def test_kappa_of_zero_at_high_agreement_is_explained(tmp_path, article):
             coder.no_frame_box.value = True
     page = Page(coder.comparison.value).words
     assert re.search(r"economic consequences\s*0\s*1\s*16 of 17 \(94%\)\s*0\.00", page)
-    assert "economic: kappa is 0.00 although you agree on 16 of 17 paragraphs (94%)" in page
+    assert "economic consequences: kappa is 0.00 although you agree on 16 of 17 paragraphs (94%)" in page
     assert page.count("kappa is") == 1, "only the frame with low kappa and high agreement is explained"
 
 
