@@ -133,6 +133,27 @@ class Article:
         return self._tables["verbs"].copy()
 
     @property
+    def references(self) -> pd.DataFrame:
+        """The outside sources the module relies on: newsroom rules, research, who owns and
+        funds an outlet, each with its web address and a short excerpt.
+
+        >>> load().references.set_index("id").loc["entman-1993", "kind"]
+        'framework'
+        """
+        return self._tables["references"].copy()
+
+    def reference(self, reference_id: str) -> pd.Series:
+        """One reference by its id, with a one-line error for an unknown id.
+
+        >>> load().reference("reuters-sourcing")["publisher"]
+        'Reuters'
+        """
+        table = self._tables["references"].set_index("id")
+        if reference_id not in table.index:
+            raise OneLineError(f"There is no reference {reference_id!r}; article.references lists them all.")
+        return table.loc[reference_id].copy()
+
+    @property
     def timeline(self) -> pd.DataFrame:
         """Dated outside facts, each with the report that states it."""
         return self._tables["timeline"].copy()

@@ -184,6 +184,39 @@ class FrameAgreement:
     kappa: float | None
 
 
+def percent_agreement(agreement: FrameAgreement) -> float | None:
+    """The share of compared paragraphs where student and reference gave the same answer.
+
+    >>> percent_agreement(FrameAgreement("economic", 17, 16, 0, 1, 0.0))
+    0.9411764705882353
+    >>> percent_agreement(FrameAgreement("economic", 0, 0, 0, 0, None)) is None
+    True
+    """
+    return agreement.agreed / agreement.compared if agreement.compared else None
+
+
+def low_kappa_note(agreement: FrameAgreement, label: str | None = None) -> str | None:
+    """Explain a kappa near 0 that sits beside high percent agreement, or None if there is none to explain.
+
+    It happens when a frame is rare: when nearly every answer is "no", two coders who
+    both say "no" agree by chance alone, and kappa gives no credit for that.
+
+    >>> print(low_kappa_note(FrameAgreement("economic", 17, 16, 0, 1, 0.0)))
+    economic: kappa is 0.00 although you agree on 16 of 17 paragraphs (94%). The reference ticked it in 1 paragraph and you in 0. When nearly every answer is "no", two coders agree that often by chance alone, and kappa counts only the agreement beyond chance: here, none.
+    >>> low_kappa_note(FrameAgreement("conflict", 17, 17, 7, 7, 1.0)) is None
+    True
+    """
+    share = percent_agreement(agreement)
+    if agreement.kappa is None or share is None or agreement.kappa > 0.2 or share < 0.8:
+        return None
+    beyond = "none" if abs(agreement.kappa) < 0.005 else "little" if agreement.kappa > 0 else "less than none"
+    return (f"{label or agreement.frame.replace('_', ' ')}: kappa is {agreement.kappa:.2f} although you agree on "
+            f"{agreement.agreed} of {agreement.compared} paragraphs ({share:.0%}). The reference ticked it in "
+            f"{agreement.reference_yes} paragraph{'s' if agreement.reference_yes != 1 else ''} and you in "
+            f"{agreement.student_yes}. When nearly every answer is \"no\", two coders agree that often by chance "
+            f"alone, and kappa counts only the agreement beyond chance: here, {beyond}.")
+
+
 @dataclass(frozen=True)
 class Difference:
     """One paragraph where student and reference differ, with the reference's reason."""

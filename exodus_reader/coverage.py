@@ -45,7 +45,6 @@ SOURCE_TYPES = frozenset({"official", "politician", "ordinary person", "activist
 NAMINGS = frozenset({"full name", "first name only", "anonymous", "title and surname", "institution",
                      "country", "unnamed group", "pronoun only"})
 VERDICTS = frozenset({"traced", "traced to an unnamed source", "not traced"})
-REFERENCE_KINDS = frozenset({"standard", "framework", "outlet", "background", "reference"})
 
 _PLACE = re.compile(r"^(headline|standfirst|caption|subheading|para ([1-9]\d*))$")
 _ADDRESS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$")
@@ -86,9 +85,6 @@ SCHEMAS: dict[str, TableSchema] = {
         ("outlet_id", "name", "kind", "country", "owner", "funding", "editorial_independence", "references",
          "not_found"),
         choices={"kind": OUTLET_KINDS}, required_values=("name", "country", "references")),
-    "references": TableSchema(
-        "references.csv", "id", ("id", "kind", "title", "publisher", "date", "url", "supports", "excerpt"),
-        choices={"kind": REFERENCE_KINDS}, required_values=("title", "publisher", "url", "supports", "excerpt")),
 }
 
 #: Tables whose rows each carry one excerpt from a report of the set.
@@ -261,13 +257,7 @@ def _check_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]])
 
 
 def _check_outlets(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
-    references = tables["references"]
-    for label, row in zip(labels["references"], references.itertuples()):
-        _check_address("references", label, row.url, "url")
-        _check_excerpt("references", label, row.excerpt)
-        if row.date and not _DAY.match(row.date):
-            _fail("references", label, f"date {row.date!r} is not YYYY-MM-DD")
-    known = set(references["id"])
+    known = set(tables["references"]["id"])
     for label, row in zip(labels["outlets"], tables["outlets"].itertuples()):
         cited = [ref for ref in row.references.split(";") if ref]
         for ref in cited:
@@ -288,10 +278,14 @@ def read_coverage(data_dir: Path) -> dict[str, pd.DataFrame]:
     >>> set(tables["voices"]["quote_kind"]) == {"direct", "indirect"}
     True
     """
+    from .article import load
+
     tables = {name: _read_csv(data_dir, schema) for name, schema in SCHEMAS.items()}
     labels = {name: _row_labels(tables[name], SCHEMAS[name]) for name in tables}
     for name, frame in tables.items():
         _check_values(frame, SCHEMAS[name], labels[name])
+    # references.csv belongs to the whole module: the article's loader reads and checks it
+    tables["references"] = load(data_dir).references
     _check_outlets(tables, labels)
     _check_rows(tables, labels)
     _check_claims(tables, labels)

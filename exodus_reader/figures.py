@@ -44,7 +44,7 @@ PALETTE: dict[str, str] = {
 _C = PALETTE
 #: Each event status: a colour and a marker, so that the two say the same thing.
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "fact": (_C["blue"], "o"), "claim": (_C["vermillion"], "s"), "report": (_C["sky blue"], "^"),
+    "stated": (_C["blue"], "o"), "claim": (_C["vermillion"], "s"), "report": (_C["sky blue"], "^"),
     "denial": (_C["black"], "X"), "position": (_C["reddish purple"], "D"), "plan": (_C["bluish green"], "P"),
     "rumour": (_C["orange"], "*"),
 }
@@ -62,7 +62,8 @@ PLACE_GROUPS: tuple[tuple[str, frozenset[str], str, str], ...] = (
     ("in the pictures (border crossing, airport)", frozenset({"border crossing", "departure airport"}),
      _C["orange"], "D"),
     ("origin and hometowns", frozenset({"origin", "origin by air", "hometown"}), _C["vermillion"], "o"),
-    ("refusing entry or asylum", frozenset({"refusing entry", "refusing asylum", "considering a transit ban"}),
+    ("limiting entry, asylum or transit",
+     frozenset({"refusing entry", "refusing automatic asylum", "considering a transit ban"}),
      _C["reddish purple"], "X"),
     ("also named (war, reporting, speaking)", frozenset(), _C["black"], "."),
 )
@@ -149,7 +150,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
 
     One row per event. A dot is a day, a hatched bar a range of days, a dotted line
     "some time before" a date. Events before the week shown sit at the left edge with
-    their date. ``status`` keeps one kind of event ("fact", "claim", "report"...).
+    their date. ``status`` keeps one kind of event ("stated", "claim", "report"...).
 
     >>> print(timeline("denial"))  # doctest: +ELLIPSIS
     Timeline of 1 event the article reports (status: denial), resolved against publication on Saturday 24 September 2022...
@@ -343,7 +344,7 @@ def words_per_voice(article: Article | None = None) -> FigureImage:
     """How many words each voice gets in the body text: its own words, and reported speech.
 
     >>> print(words_per_voice())  # doctest: +ELLIPSIS
-    Bar chart of the words each of 14 voices gets in the body text... Michail Bayankin 105 (71 direct, 34 reported)...
+    Bar chart of the words each of 15 voices gets in the body text... Michail Bayankin 105 (71 direct, 34 reported)...
     """
     words = voice_words(article)
     silent = words[words["words"] == 0]
@@ -378,7 +379,7 @@ def source_audit(article: Article | None = None) -> FigureImage:
     """A source audit in two panels: share of words by gender, and by type of source.
 
     >>> print(source_audit())  # doctest: +ELLIPSIS
-    Two bar charts of the share of the words in the body text. By gender, as the article shows it: male 77% (6 voices)...
+    Two bar charts of the share of the words in the body text. By gender, as the article shows it: male 75% (6 voices)...
     """
     panels = [("gender", GENDER_STYLE, "gender, as the article shows it"),
               ("source_type", TYPE_STYLE, "type of source")]

@@ -261,6 +261,45 @@ def places_table(role: str | None = None, article: Article | None = None) -> Tab
     return Table(grouped.reset_index(), caption)
 
 
+def west_of(place: str = "Russia", article: Article | None = None) -> Table:
+    """The countries the sketch map draws west of one place's point, with their roles in the story.
+
+    Written from ``places.csv``, so a sentence built on it cannot drift from the map.
+
+    >>> west_of().frame["place"].tolist()
+    ['Czech Republic', 'Serbia', 'Latvia', 'Estonia', 'Finland', 'Lithuania', 'Ukraine', 'Turkey']
+    """
+    places = given_or_loaded(article).places
+    _choose(place, sorted(set(places["place"])), "place in places.csv")
+    longitude = places.loc[places["place"] == place, "longitude"].iloc[0]
+    countries = places[(places["kind"] == "country") & (places["longitude"] < longitude)]
+    grouped = countries.groupby("place", sort=False).agg(
+        longitude=("longitude", "first"), roles=("role", _joined), paragraphs=("paragraph_id", _joined))
+    grouped = grouped.sort_values("longitude", kind="stable")
+    grouped["longitude"] = grouped["longitude"].map(lambda value: f"{value:.1f}° E")
+    return Table(grouped.reset_index(), f"Countries drawn west of {place}'s point ({longitude:.1f}° E) "
+                                         "on the sketch map")
+
+
+def references(kind: str | None = None, article: Article | None = None) -> Table:
+    """The outside sources the module relies on, of one kind or all, each with its web address.
+
+    ``kind`` is "standard", "framework", "outlet", "background" or "reference". For outlets,
+    every row answers the same questions: who owns it, and who pays for it.
+
+    >>> references("outlet").frame["reference"].tolist()[:2]
+    ['outlet-dw', 'outlet-dw-independence']
+    """
+    table = given_or_loaded(article).references
+    if kind is not None:
+        _choose(kind, sorted(set(table["kind"])), "kind in references.csv")
+        table = table[table["kind"] == kind]
+    frame = pd.DataFrame({"reference": table["id"], "what it supports": table["supports"],
+                          "page": table["title"] + " (" + table["publisher"] + ")", "address": table["url"]})
+    caption = "Outside sources" + (f" of the kind '{kind}'" if kind else "") + ", from data/references.csv"
+    return Table(frame, caption)
+
+
 def _joined(values: pd.Series) -> str:
     return ", ".join(dict.fromkeys(values))
 
@@ -348,6 +387,7 @@ def voice_words(article: Article | None = None) -> pd.DataFrame:
     table = a.quote_table()
     table = table[(table["paragraph_id"].map(kinds) == "body") & (table["kind"] != "scare")]
     counts = table.groupby("source_id").size()
+    nested_only = set(table["source_id"]) - set(table.loc[table["nested_in"] == "", "source_id"])
     table = table[table["nested_in"] == ""]
     words = table.pivot_table(index="source_id", columns="kind", values="words", aggfunc="sum", fill_value=0)
     sources = a.sources.set_index("source_id")
@@ -361,6 +401,7 @@ def voice_words(article: Article | None = None) -> pd.DataFrame:
     for column in ("kind", "source_type", "naming", "gender", "country"):
         result[column] = speaking[column].values
     result["words"] = result["direct words"] + result["reported words"]
+    result["only inside another's quote"] = result["source_id"].isin(nested_only)
     return result
 
 
@@ -402,6 +443,8 @@ def verb_table(article: Article | None = None) -> Table:
     >>> table = verb_table().frame.set_index("verb")
     >>> int(table.loc["claim", "times"]), table.loc["claim", "used for"]
     (1, 'Russian Defense Ministry')
+    >>> table.loc["claim", "basis"], table.loc["urge", "basis"]
+    ('newsroom guidance: attribution-verbs', 'our reading')
     """
     a = given_or_loaded(article)
     quotes = a.quote_table()
@@ -412,7 +455,8 @@ def verb_table(article: Article | None = None) -> Table:
         written = used["verb"].str.replace("\u00a0", " ")  # a no-break space looks like a space
         rows.append({"verb": verb.verb_lemma, "times": len(used), "as written": _joined(written),
                      "used for": _joined(used["name"]), "paragraphs": _joined(used["paragraph_id"]),
-                     "stance": verb.stance, "what it signals": verb.signal})
+                     "stance": verb.stance, "what it signals": verb.signal,
+                     "basis": ("newsroom guidance: " + verb.reference) if verb.reference else "our reading"})
     frame = pd.DataFrame(rows).sort_values("times", ascending=False, kind="stable")
     return Table(frame, "Attribution verbs and what they signal")
 
@@ -439,11 +483,17 @@ def audit(by: str = "gender", article: Article | None = None) -> Table:
     ``by`` is "gender", "source_type", "naming", "kind" or "country". An empty value means the
     article does not show it (gender is known only from a pronoun).
 
+    Voices heard only inside someone else's quote (the "they" in Bayankin's quotes) are
+    his words, not a voice of their own, so the audit leaves them out.
+
     >>> int(audit("gender").frame.set_index("gender").loc["female", "voices"])
     1
+    >>> "'they'" in audit("source_type").frame.set_index("source_type").loc["official", "names"]
+    False
     """
     _choose(by, AUDIT_GROUPS, "column to audit by")
     words = voice_words(article)
+    words = words[~words["only inside another's quote"]].copy()
     words[by] = words[by].replace("", "not shown")
     grouped = words.groupby(by, sort=False).agg(
         voices=("name", "size"), names=("name", ", ".join), **{"direct words": ("direct words", "sum"),
@@ -451,7 +501,8 @@ def audit(by: str = "gender", article: Article | None = None) -> Table:
     grouped["share of words"] = (grouped["direct words"] + grouped["reported words"]) / words["words"].sum()
     grouped["share of words"] = grouped["share of words"].map(lambda share: f"{share:.0%}")
     grouped = grouped.sort_values("voices", ascending=False, kind="stable")
-    return Table(grouped.reset_index(), f"Voices and the words they get, by {by.replace('_', ' ')}")
+    return Table(grouped.reset_index(), f"Voices and the words they get, by {by.replace('_', ' ')} "
+                                        "(a voice heard only inside another's quote is left out)")
 
 
 def first_and_last_word(article: Article | None = None) -> Table:
@@ -552,7 +603,7 @@ def devices(*kinds: str, article: Article | None = None) -> Table:
     """Framing and editing devices of the given kinds, in their sentences and in whose words.
 
     >>> devices("metaphor").frame["words"].tolist()[:3]
-    ['has sparked', 'with a heavy heart', 'going south']
+    ['exodus', 'has sparked', 'exodus']
     """
     a = given_or_loaded(article)
     table = a.devices

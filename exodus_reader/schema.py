@@ -28,20 +28,26 @@ PARAGRAPH_KINDS = frozenset({
     "credit", "body", "subheading", "video_title", "footer",
 })
 QUOTE_KINDS = frozenset({"direct", "indirect", "scare"})
-EVENT_STATUSES = frozenset({"fact", "claim", "report", "denial", "position", "plan", "rumour"})
+EVENT_STATUSES = frozenset({"stated", "claim", "report", "denial", "position", "plan", "rumour"})
 DATE_PRECISIONS = frozenset({"day", "range", "before", "undated"})
 DEVICE_KINDS = frozenset({
     "headline", "standfirst", "subheading", "caption", "credit", "alt_text", "video_title",
     "footer", "hedge", "contrast", "emphasis", "generalization", "characterization",
     "metaphor", "emotive", "editorial_insertion", "erratum", "no_break_space",
 })
-NUMBER_STATUSES = frozenset({"fact", "claim", "report", "prediction"})
+NUMBER_STATUSES = frozenset({"stated", "claim", "report", "prediction"})
 #: Entman's (1993) four functions of a frame, in his order.
 ENTMAN_FUNCTIONS: tuple[str, ...] = ("problem_definition", "causal_interpretation", "moral_evaluation",
                                      "treatment_recommendation")
 VERB_STANCES = frozenset({"neutral", "casts doubt", "concession", "carries a stance", "relays",
                           "reports a thought"})
 VERB_BASES = frozenset({"guidance", "reading"})
+#: What a row of ``references.csv`` supports: newsroom rules, research frameworks, who owns
+#: and funds an outlet, a dated background fact, or a dictionary or other reference.
+REFERENCE_KINDS = frozenset({"standard", "framework", "outlet", "background", "reference"})
+#: The longest excerpt a reference may copy from its page, in words.
+MAX_EXCERPT_WORDS = 60
+_REFERENCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: How a paragraph is cited in free text: p07, p13...
 PARAGRAPH_CITATION = re.compile(r"\bp\d{2}\b")
 
@@ -139,9 +145,13 @@ SCHEMAS: dict[str, TableSchema] = {
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
         spans=(("start", "end", "text"),), required_values=("reading",), cited_columns=("reading",)),
     "verbs": TableSchema(
-        "verbs.csv", "verb_lemma", ("verb_lemma", "stance", "signal", "basis"),
-        choices={"stance": VERB_STANCES, "basis": VERB_BASES}, required_values=("signal",),
-        cited_columns=("signal",)),
+        "verbs.csv", "verb_lemma", ("verb_lemma", "stance", "signal", "basis", "reference"),
+        choices={"stance": VERB_STANCES, "basis": VERB_BASES}, references={"reference": "references"},
+        required_values=("signal",), cited_columns=("signal",)),
+    "references": TableSchema(
+        "references.csv", "id", ("id", "kind", "title", "publisher", "date", "url", "supports", "excerpt"),
+        choices={"kind": REFERENCE_KINDS},
+        required_values=("title", "publisher", "url", "supports", "excerpt"), cited_columns=("supports",)),
     "timeline": TableSchema(
         "context/timeline.csv", None, ("date", "event", "figure", "source_url", "confidence"),
         optional_int_columns=("figure",), choices={"confidence": frozenset({"high", "medium"})},
@@ -379,6 +389,36 @@ def _check_timeline(timeline: pd.DataFrame, labels: list[str]) -> None:
             raise AnnotationError("context/timeline.csv", label, f"source_url {_short(url)} is not a web address")
 
 
+def _check_verb_references(verbs: pd.DataFrame, labels: list[str]) -> None:
+    """A verb whose basis is newsroom guidance names the reference that states the guidance."""
+    for label, basis, reference in zip(labels, verbs["basis"], verbs["reference"]):
+        if basis == "guidance" and not reference:
+            raise AnnotationError("verbs.csv", label, "basis 'guidance' needs a reference from references.csv")
+
+
+def _check_references_table(references: pd.DataFrame, labels: list[str]) -> None:
+    """Ids are short kebab-case keys, addresses are full web addresses, dates are real days,
+    and an excerpt is a short quotation, not a copied page."""
+    for label, ref_id, date, url, excerpt in zip(labels, references["id"], references["date"],
+                                                  references["url"], references["excerpt"]):
+        if not _REFERENCE_ID.match(ref_id):
+            raise AnnotationError("references.csv", label, f"id {ref_id!r} is not kebab-case "
+                                  "(small letters, digits and hyphens, such as 'entman-1993')")
+        if not re.fullmatch(r"https?://\S+", url):
+            raise AnnotationError("references.csv", label, f"url {_short(url)} is not a full web address")
+        if date:
+            if not re.fullmatch(_DAY, date):
+                raise AnnotationError("references.csv", label, f"date {date!r} is not YYYY-MM-DD")
+            try:
+                pd.Timestamp(date)
+            except ValueError:
+                raise AnnotationError("references.csv", label, f"date {date!r} is not a real day") from None
+        words = len(excerpt.split())
+        if words > MAX_EXCERPT_WORDS:
+            raise AnnotationError("references.csv", label, f"excerpt has {words} words; quote at most "
+                                  f"{MAX_EXCERPT_WORDS} from the page")
+
+
 def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     """Read every annotation table, check every rule, and return typed tables.
 
@@ -386,8 +426,8 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     >>> text = read_article(DATA_DIR)
     >>> tables = read_tables(DATA_DIR, text)
     >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
-    ['devices', 'entman', 'events', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'sources',
-     'timeline', 'verbs']
+    ['devices', 'entman', 'events', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'references',
+     'sources', 'timeline', 'verbs']
     >>> row = tables["quotes"].iloc[0]
     >>> text[row.start:row.end] == row.text
     True
@@ -408,4 +448,6 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     _check_frames(tables, labels["frames"])
     _check_timeline(tables["timeline"], labels["timeline"])
     _check_verbs(tables)
+    _check_verb_references(tables["verbs"], labels["verbs"])
+    _check_references_table(tables["references"], labels["references"])
     return tables

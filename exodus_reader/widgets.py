@@ -27,8 +27,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .article import Article, load, search_pattern, word_count
-from .coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, read_coding,
-                     write_coding)
+from .coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
+                     read_coding, write_coding)
 from .errors import OneLineError
 from .schema import FRAMES
 
@@ -402,7 +402,7 @@ def speaker_options(cards: Sequence[QuoteCard], article: Article | None = None) 
     """The speaker menu: "All speakers", then every source with quotes and how many it has.
 
     >>> speaker_options(quote_cards())[:2]
-    [('All speakers (34)', 'all'), ('Russian Defense Ministry (1)', 's01')]
+    [('All speakers (35)', 'all'), ('Russian Defense Ministry (1)', 's01')]
     """
     names = (article or load()).sources.set_index("source_id")["name"]
     counts: dict[str, int] = {}
@@ -422,9 +422,9 @@ def filter_quotes(cards: Sequence[QuoteCard], speaker: str = "all", kind: str = 
 
     >>> cards = quote_cards()
     >>> [hit.card.quote_id for hit in filter_quotes(cards, speaker="s09")]
-    ['q18', 'q34']
+    ['q18', 'q35']
     >>> [hit.card.quote_id for hit in filter_quotes(cards, kind="direct", query="CANNON  fodder")]
-    ['q19', 'q32']
+    ['q19', 'q33']
     >>> filter_quotes(cards, query="Tolstoy")
     []
     """
@@ -445,20 +445,51 @@ def filter_quotes(cards: Sequence[QuoteCard], speaker: str = "all", kind: str = 
     return hits
 
 
-def render_quotes_html(hits: Sequence[QuoteHit], total: int) -> str:
+def elsewhere_html(query: str, article: Article | None = None) -> str:
+    """Where typed words stand outside the quotes: the paragraphs of the article that hold them.
+
+    The quote explorer searches only the quotes and the words that introduce them, so a
+    place such as "Kazakhstan" finds no quote. This says so, and offers the paragraphs.
+
+    >>> "p08, p09 and p15" in elsewhere_html("Kazakhstan")
+    True
+    >>> elsewhere_html("Tolstoy")
+    '<p>The words do not stand anywhere else in the article either.</p>'
+    """
+    a = article or load()
+    pids = list(dict.fromkeys(m.paragraph_id for m in a.search(query) if m.paragraph_id))
+    if not pids:
+        return "<p>The words do not stand anywhere else in the article either.</p>"
+    listed = " and ".join(", ".join(pids).rsplit(", ", 1))
+    items = "".join(f"<li><b>{pid}</b> {html.escape(a.paragraph(pid))}</li>" for pid in pids)
+    return (f"<p>They do stand elsewhere in the article, outside any quote: {listed}. You can read "
+            f"these paragraphs with the article reader below, or with <code>article.search</code>.</p>"
+            f"<ul class='exr-cards'>{items}</ul>")
+
+
+def render_quotes_html(hits: Sequence[QuoteHit], total: int, query: str = "") -> str:
     """The explorer's result: a count, then each quote in its passage, search words in ``<mark>``.
+
+    With no match for typed words, it says what was searched, and where else the words stand.
 
     >>> cards = quote_cards()
     >>> page = render_quotes_html(filter_quotes(cards, query="told DW he"), len(cards))
-    >>> "3 of 34 quotes (3 reported)" in page, '<mark class="exr-match exr-open">told DW</mark>' in page
+    >>> "3 of 35 quotes (3 reported)" in page, '<mark class="exr-match exr-open">told DW</mark>' in page
     (True, True)
     >>> "No quote matches" in render_quotes_html([], len(cards))
     True
+    >>> "only in the quotes" in render_quotes_html([], len(cards), "Kazakhstan")
+    True
     """
     if not hits:
+        searched = ""
+        if query.strip():
+            searched = (f"<p>The search looked for “{html.escape(query.strip())}” only in the quotes, their "
+                        f"attribution verbs and the words between them, not in the rest of the article.</p>"
+                        f"{elsewhere_html(query)}")
         return (f'{STYLE}<p class="exr-status" role="status">0 of {total} quotes</p>'
                 "<p>No quote matches these choices. Try fewer or other words, or choose "
-                "“All speakers” and “All kinds”.</p>")
+                f"“All speakers” and “All kinds”.</p>{searched}")
     kinds = {name: sum(hit.card.kind == kind for hit in hits) for kind, name in KIND_COUNTS.items()}
     breakdown = ", ".join(f"{n} {name}" for name, n in kinds.items() if n)
     items = [f'<li class="exr-card">{hit.card.head_html}<blockquote>{_passage_html(hit)}</blockquote></li>'
@@ -512,11 +543,15 @@ def comparison_html(comparison: Comparison) -> str:
                     f"<td>{kappa}</td></tr>")
     table = ("<table class='exr-table'><caption style='text-align:left'>Compared on the "
              f"{n} paragraph{'s' if n != 1 else ''} you have coded</caption><thead><tr><th>frame</th>"
-             "<th>you ticked</th><th>reference ticked</th><th>same answer</th><th>Cohen's kappa</th>"
+             "<th>you ticked</th><th>reference ticked</th><th>percent agreement</th><th>Cohen's kappa</th>"
              f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    explain = ("<p class='exr-small'>Kappa is 1 when you and the reference agree on every paragraph, and "
-               "0 when you agree no more often than chance would. With few paragraphs, one difference "
-               "moves it a lot.</p>")
+    explain = ("<p class='exr-small'>Percent agreement counts the paragraphs where you and the reference "
+               "gave the same answer. Kappa is 1 when you agree on every paragraph, and 0 when you agree no "
+               "more often than chance would. With few paragraphs, one difference moves it a lot.</p>")
+    notes = [note for note in (low_kappa_note(a, FRAME_LABELS[a.frame]) for a in comparison.frames) if note]
+    if notes:
+        explain += ("<p class='exr-small'>Why kappa can be low when you agree on nearly every paragraph:</p>"
+                    "<ul class='exr-small'>" + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul>")
     return f'{STYLE}<div class="exr-block">{table}{explain}{_differences_html(comparison)}</div>'
 
 
@@ -561,7 +596,7 @@ class QuoteExplorer(widgets.VBox):
     2
     >>> explorer.speaker_menu.value = "all"
     >>> explorer.count
-    34
+    35
     """
 
     def __init__(self, article: Article | None = None, speaker: str = "all", kind: str = "all",
@@ -593,7 +628,7 @@ class QuoteExplorer(widgets.VBox):
         """Show the quotes that match the current choices."""
         hits = filter_quotes(self.cards, self.speaker_menu.value, self.kind_menu.value, self.search_box.value)
         self.count = len(hits)
-        self.results.value = render_quotes_html(hits, len(self.cards))
+        self.results.value = render_quotes_html(hits, len(self.cards), self.search_box.value)
 
     def __repr__(self) -> str:
         return f"QuoteExplorer({len(self.cards)} quotes; run the cell in Jupyter to use it)"

@@ -60,7 +60,7 @@ CASES: dict[str, Case] = {
         ('"full name"', "expects counts by naming")),
     "sources_direct_count": Case(
         ("12", "whose kind is 'direct'"),
-        (("11", "scare quotes"), ("34", "every quote")),
+        (("11", "scare quotes"), ("35", "every quote")),
         ("[10]", "expects a whole number")),
     "sources_direct_words": Case(
         ('{"ordinary person": 150, "activist": 26}', "group by source_type and sum"),

@@ -184,15 +184,15 @@ def _explorer(page):
     """
     explorer = page.locator(".exodus-quote-explorer")
     explorer.scroll_into_view_if_needed()
-    explorer.locator(".exodus-quote-speaker select").select_option(value="All speakers (34)")
+    explorer.locator(".exodus-quote-speaker select").select_option(value="All speakers (35)")
     explorer.locator(".exodus-quote-kind select").select_option(value="All kinds")
     explorer.locator(".exodus-quote-search input").fill("")
-    _shows(explorer, "34 of 34 quotes")
+    _shows(explorer, "35 of 35 quotes")
     return explorer
 
 
 def _shows(explorer, count: str) -> None:
-    """Wait until the explorer's count line starts with ``count`` ("2 of 34 quotes" is not "12 of 34 ...")."""
+    """Wait until the explorer's count line starts with ``count`` ("2 of 35 quotes" is not "12 of 35 ...")."""
     expect(explorer.locator(".exr-status")).to_have_text(re.compile("^" + re.escape(count)))
 
 
@@ -218,9 +218,9 @@ def test_choosing_a_speaker_changes_the_listed_quotes(page):
     cards = explorer.locator("li.exr-card")
     before = cards.all_text_contents()
     explorer.locator(".exodus-quote-speaker select").select_option(value="Valeri Klepkin (2)")
-    _shows(explorer, "2 of 34 quotes")
+    _shows(explorer, "2 of 35 quotes")
     after = cards.all_text_contents()
-    assert len(before) == 34 and len(after) == 2 and after != before[:2]
+    assert len(before) == 35 and len(after) == 2 and after != before[:2]
     assert all(text.startswith("Valeri Klepkin · direct quote") for text in after)
 
 
@@ -233,9 +233,9 @@ def test_the_menus_work_from_the_keyboard(page):
     kind = explorer.locator(".exodus-quote-kind select")
     assert kind.evaluate("select => select === document.activeElement")
     _choose_with_keys(page, kind, "ArrowDown")  # from "All kinds" to "Direct"
-    _shows(explorer, "10 of 34 quotes (10 direct)")
+    _shows(explorer, "10 of 35 quotes (10 direct)")
     _choose_with_keys(page, kind, "ArrowUp")
-    _shows(explorer, "34 of 34 quotes")
+    _shows(explorer, "35 of 35 quotes")
 
 
 def test_typing_a_search_highlights_the_words(page, lab):
@@ -244,13 +244,13 @@ def test_typing_a_search_highlights_the_words(page, lab):
     search.click()
     search.press_sequentially("CANNON  fodder")
     expect(explorer.locator("mark")).to_have_text(["cannon fodder", "cannon fodder"])
-    _shows(explorer, "2 of 34 quotes")
+    _shows(explorer, "2 of 35 quotes")
     shot = lab["home"] / "04_explore-search.png"
     explorer.screenshot(path=str(shot))
     page.screenshot(path=str(lab["home"] / "04_explore.png"))
     assert shot.stat().st_size > 10_000
     search.fill("")
-    _shows(explorer, "34 of 34 quotes")
+    _shows(explorer, "35 of 35 quotes")
 
 
 def test_ticking_a_layer_marks_the_text(page):

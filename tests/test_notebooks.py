@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import html
 import json
 import re
 import statistics
@@ -39,10 +40,13 @@ def _paragraph_ids() -> set[str]:
 
 
 def _allowed_urls() -> set[str]:
+    """The article's own addresses, the timeline's reports and the references' pages."""
     meta = json.loads((DATA / "article.json").read_text(encoding="utf-8"))
     with open(DATA / "context" / "timeline.csv", newline="", encoding="utf-8") as handle:
         timeline = {row["source_url"] for row in csv.DictReader(handle)}
-    return {meta["url"], meta["original_url"], meta["video"]["url"]} | timeline
+    with open(DATA / "references.csv", newline="", encoding="utf-8") as handle:
+        references = {row["url"] for row in csv.DictReader(handle)}
+    return {meta["url"], meta["original_url"], meta["video"]["url"]} | timeline | references
 
 
 PARAGRAPH_IDS = _paragraph_ids()
@@ -79,7 +83,12 @@ def unknown_citations(notebook: nbformat.NotebookNode) -> list[str]:
 
 
 def foreign_urls(notebook: nbformat.NotebookNode) -> list[str]:
-    shown = {u.rstrip(".,;:") for text in shown_texts(notebook) for u in URL.findall(text)}
+    return urls_outside_the_sources(shown_texts(notebook))
+
+
+def urls_outside_the_sources(texts: list[str]) -> list[str]:
+    """Web addresses in the texts that are neither the article's, the timeline's nor a reference's."""
+    shown = {u.rstrip(".,;:") for text in texts for u in URL.findall(html.unescape(text))}
     return sorted(shown - ALLOWED_URLS)
 
 
@@ -192,8 +201,22 @@ def test_every_cited_paragraph_exists(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_url_shown_is_the_articles_or_in_the_timeline(path):
+def test_every_url_shown_is_the_articles_or_in_the_timeline_or_the_references(path):
     assert foreign_urls(read(path)) == []
+
+
+DOCS = sorted([ROOT / "README.md", DATA / "README.md", *(ROOT / "docs").glob("*.md")])
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_url_in_a_doc_is_the_articles_or_in_the_timeline_or_the_references(path):
+    assert urls_outside_the_sources([path.read_text(encoding="utf-8")]) == []
+
+
+def test_an_address_from_nowhere_is_caught():
+    assert urls_outside_the_sources(["See https://example.org/made-up."]) == ["https://example.org/made-up"]
+    reference = next(iter(ALLOWED_URLS - {""}))
+    assert urls_outside_the_sources([f"See {reference}."]) == []
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -289,3 +312,26 @@ def test_each_check_finds_what_it_is_for(tmp_path):
                                          "code cell 2 ('b + c') has no committed output"]
     assert broken_links(notebook, tmp_path) == ["missing.ipynb"]
     assert lesson_minutes(notebook) is None
+
+
+def plan_problems(guide: str) -> list[str]:
+    """Rows of the teacher guide's lesson plans whose minutes do not fit the lesson's own Time line."""
+    minutes = {path.stem: sum(lesson_minutes(read(path))) for path in LESSONS}
+    split = {path.stem: lesson_minutes(read(path)) for path in LESSONS}
+    problems = []
+    for start, end, stem, total, reading, trying in re.findall(
+            r"\| (\d+)–(\d+) \| `(\d\d_\w+)` \((\d+) = (\d+) \+ (\d+)", guide):
+        if not int(end) - int(start) == int(total) == minutes[stem] or split[stem] != (int(reading), int(trying)):
+            problems.append(f"{stem} {start}–{end}")
+    for stem, given in re.findall(r"`(\d\d_\w+)` \((\d+)\)", guide):
+        if stem in minutes and int(given) != minutes[stem]:
+            problems.append(f"{stem} ({given})")
+    return problems
+
+
+def test_the_teacher_guides_lesson_plans_fit_the_lessons_time_lines():
+    guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    assert re.search(r"\| `01_events` \((\d+) = ", guide), "the double-period plan gives each lesson's minutes"
+    assert plan_problems(guide) == []
+    assert plan_problems("| 10–35 | `01_events` (25 = 15 + 10) |\n| 1 | `02_sources` (20) |") == [
+        "01_events 10–35", "02_sources (20)"]

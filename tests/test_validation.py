@@ -92,10 +92,43 @@ def test_command_line_prints_one_line_and_fails(data_copy, capsys):
 
 def test_command_line_reports_the_good_data(capsys):
     assert main(["check-data"]) == 0
-    assert capsys.readouterr().out.startswith("ok: 37 paragraphs, 21 sources, 34 quotes")
+    assert capsys.readouterr().out.startswith("ok: 37 paragraphs, 22 sources, 35 quotes")
 
 
 def test_module_runs_as_a_command():
     done = subprocess.run([sys.executable, "-m", "exodus_reader", "locate", "told DW he"],
                           capture_output=True, text=True, check=True)
     assert [line.split("\t")[0] for line in done.stdout.splitlines()] == ["p13", "p20", "p22"]
+
+
+def test_reference_without_a_web_address(data_copy):
+    edit(data_copy / "references.csv", "https://handbook.reuters.com/", "handbook.reuters.com/")
+    assert error_for(data_copy).startswith("references.csv row reuters-sourcing: url 'handbook.reuters.com/")
+    assert error_for(data_copy).endswith("is not a full web address")
+
+
+def test_reference_id_that_is_not_kebab_case(data_copy):
+    edit(data_copy / "references.csv", "\nbbc-5050,", "\nBBC 50:50,")
+    assert error_for(data_copy) == ("references.csv row BBC 50:50: id 'BBC 50:50' is not kebab-case "
+                                    "(small letters, digits and hyphens, such as 'entman-1993')")
+
+
+def test_reference_of_an_unknown_kind(data_copy):
+    edit(data_copy / "references.csv", "\noutlet-tass,outlet,", "\noutlet-tass,agency,")
+    assert error_for(data_copy) == ("references.csv row outlet-tass: kind 'agency' is not one of background, "
+                                    "framework, outlet, reference, standard")
+
+
+def test_reference_date_that_is_not_a_day(data_copy):
+    edit(data_copy / "references.csv", ",2021-11-18,", ",18 November 2021,")
+    assert error_for(data_copy) == "references.csv row outlet-dw: date '18 November 2021' is not YYYY-MM-DD"
+
+
+def test_verb_that_cites_an_unknown_reference(data_copy):
+    edit(data_copy / "verbs.csv", ",guidance,attribution-verbs\ntell", ",guidance,ap-style\ntell")
+    assert error_for(data_copy) == "verbs.csv row say: reference 'ap-style' is not in references.csv"
+
+
+def test_guidance_verb_without_a_reference(data_copy):
+    edit(data_copy / "verbs.csv", ",guidance,attribution-verbs\ntell", ",guidance,\ntell")
+    assert error_for(data_copy) == "verbs.csv row say: basis 'guidance' needs a reference from references.csv"

@@ -71,25 +71,25 @@ def shown(explorer: QuoteExplorer) -> Page:
 # --- the quote explorer --------------------------------------------------------------------
 def test_explorer_starts_with_every_quote():
     page = shown(QuoteExplorer())
-    assert page.cards == 34
-    assert "34 of 34 quotes (10 direct, 23 reported, 1 scare quotes)" in page.words
+    assert page.cards == 35
+    assert "35 of 35 quotes (10 direct, 24 reported, 1 scare quotes)" in page.words
 
 
 def test_choosing_a_speaker_lists_only_their_quotes():
     explorer = QuoteExplorer()
     explorer.speaker_menu.value = "s09"
     page = shown(explorer)
-    assert page.cards == 2 and "2 of 34 quotes (2 direct)" in page.words
+    assert page.cards == 2 and "2 of 35 quotes (2 direct)" in page.words
     assert page.words.count("Valeri Klepkin ·") == 2
     assert "going to jail or becoming a murderer" in page.words and "cannon fodder" not in page.words
 
 
 def test_speaker_menu_offers_all_and_every_source_with_quotes(article):
     options = QuoteExplorer().speaker_menu.options
-    assert options[0] == ("All speakers (34)", "all")
+    assert options[0] == ("All speakers (35)", "all")
     # in the order of each speaker's first quote
     assert [value for _, value in options[1:]] == list(dict.fromkeys(article.quotes["source_id"]))
-    assert sum(int(re.search(r"\((\d+)\)$", label).group(1)) for label, _ in options[1:]) == 34
+    assert sum(int(re.search(r"\((\d+)\)$", label).group(1)) for label, _ in options[1:]) == 35
 
 
 def test_choosing_a_kind_lists_only_that_kind():
@@ -99,14 +99,14 @@ def test_choosing_a_kind_lists_only_that_kind():
     assert page.cards == 1 and "special military operation" in page.words
     explorer.kind_menu.value = "indirect"
     explorer.speaker_menu.value = "s05"
-    assert "3 of 34 quotes (3 reported)" in shown(explorer).words
+    assert "3 of 35 quotes (3 reported)" in shown(explorer).words
 
 
 def test_typed_search_ignores_case_and_spaces_and_highlights_the_words():
     explorer = QuoteExplorer()
     explorer.search_box.value = "CANNON   fodder"
     page = shown(explorer)
-    assert page.cards == 2 and "2 of 34 quotes" in page.words
+    assert page.cards == 2 and "2 of 35 quotes" in page.words
     assert "".join(page.marks).count("cannon fodder") == 2
 
 
@@ -132,7 +132,7 @@ def test_no_match_gives_a_friendly_line_not_an_empty_box():
     explorer.search_box.value = "cannon fodder"
     page = shown(explorer)
     assert page.cards == 0
-    assert "0 of 34 quotes" in page.words and "No quote matches these choices" in page.words
+    assert "0 of 35 quotes" in page.words and "No quote matches these choices" in page.words
 
 
 def test_count_updates_as_filters_change():
@@ -146,7 +146,7 @@ def test_count_updates_as_filters_change():
     counts.append(explorer.count)
     explorer.search_box.value = ""
     counts.append(explorer.count)
-    assert counts == [34, 7, 4, 3, 4]
+    assert counts == [35, 7, 4, 3, 4]
 
 
 def test_each_quote_says_who_how_named_verb_and_paragraph():
@@ -169,7 +169,7 @@ def test_nested_quotes_and_quotes_without_a_verb_say_so():
 def test_teacher_can_open_the_explorer_on_a_speaker_and_kind_by_name():
     explorer = QuoteExplorer(speaker="bayankin", kind="reported", query="said")
     assert explorer.speaker_menu.value == "s05" and explorer.kind_menu.value == "indirect"
-    assert "1 of 34 quotes (1 reported)" in shown(explorer).words
+    assert "1 of 35 quotes (1 reported)" in shown(explorer).words
     with pytest.raises(OneLineError, match="No source is called 'Tolstoy'"):
         QuoteExplorer(speaker="Tolstoy")
     with pytest.raises(OneLineError, match="President Putin has no quotes"):
@@ -203,7 +203,7 @@ def test_every_layer_on_shows_the_whole_article_and_nothing_else(article):
     marked = layered_article_html(LAYER_KEYS)
     Page(marked)  # well-formed
     labels = re.findall(r'<sup class="exr-label">(.*?)</sup>', marked)
-    assert labels.count("sic") == 7 and labels.count("Bayankin") == 7 and len(labels) == 7 + 34
+    assert labels.count("sic") == 7 and labels.count("Bayankin") == 7 and len(labels) == 7 + 35
     # Without the labels and paragraph numbers, exactly the article's paragraphs remain, in order.
     unlabelled = re.sub(r'<sup class="exr-label">.*?</sup>', "", marked)
     text_only = Page(re.sub(r'<span class="exr-(pid|kind)">.*?</span>', "", unlabelled)).words
@@ -390,6 +390,23 @@ def test_kappa_undefined_is_explained(tmp_path):
     assert "You and the reference agree on every paragraph you coded." in coder.comparison.value
 
 
+def test_kappa_of_zero_at_high_agreement_is_explained(tmp_path, article):
+    coder = FrameCoder(tmp_path / "frame_coding.csv")
+    coder.compare_button.value = True
+    reference = article.frames.set_index("paragraph_id")
+    for pid, row in reference.iterrows():  # the reference's coding, except that economic is never ticked
+        ticked = [f for f in FRAMES if row[f] and f != "economic"]
+        if ticked:
+            code(coder, pid, *ticked)
+        else:
+            coder.paragraph_menu.value = pid
+            coder.no_frame_box.value = True
+    page = Page(coder.comparison.value).words
+    assert re.search(r"economic consequences\s*0\s*1\s*16 of 17 \(94%\)\s*0\.00", page)
+    assert "economic consequences: kappa is 0.00 although you agree on 16 of 17 paragraphs (94%)" in page
+    assert page.count("kappa is") == 1, "only the frame with low kappa and high agreement is explained"
+
+
 def test_malformed_file_gets_one_line_and_is_kept_not_overwritten(tmp_path):
     path = tmp_path / "frame_coding.csv"
     broken = f"{HEADER}\np11,1,0,0,0,0\np13,yes,0,0,0,0\n"
@@ -447,7 +464,7 @@ def test_a_save_that_fails_says_so_in_one_line(tmp_path):
 
 
 def test_widgets_show_a_stable_text_where_they_cannot_render(tmp_path):
-    assert repr(QuoteExplorer()) == "QuoteExplorer(34 quotes; run the cell in Jupyter to use it)"
+    assert repr(QuoteExplorer()) == "QuoteExplorer(35 quotes; run the cell in Jupyter to use it)"
     assert repr(FrameCoder(tmp_path / "x.csv")) == "FrameCoder(saves to x.csv; run the cell in Jupyter to use it)"
 
 
@@ -467,5 +484,15 @@ def test_committed_notebook_keeps_every_widget_and_an_empty_frame_coding():
               {"responsibility", "conflict", "economic consequences", "human interest", "morality",
                "No frame here"} and m["state"]["value"]]
     assert ticked == [], "run `python -m exodus_reader outputs` without a frame_coding.csv beside the notebook"
-    assert any(isinstance(v, str) and "34 of 34 quotes" in v for v in values)
+    assert any(isinstance(v, str) and "35 of 35 quotes" in v for v in values)
     json.dumps(state)  # the state is plain JSON, as a static viewer needs
+
+
+def test_a_search_that_finds_no_quote_says_what_was_searched_and_offers_paragraphs():
+    explorer = QuoteExplorer()
+    explorer.search_box.value = "Kazakhstan"
+    page = shown(explorer).words
+    assert "0 of 35 quotes" in page
+    assert "looked for “Kazakhstan” only in the quotes" in page
+    assert "outside any quote: p08, p09 and p15" in page
+    assert "Those without travel visas are driving to neighboring Georgia, Kazakhstan and Mongolia." in page
