@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a machine with Python 3.10+ and make:
-#   make lab    open JupyterLab on the start notebook
-#   make test   run every test
-# Both create the environment in .venv the first time (about a minute, needs the internet).
+#   make lab    open JupyterLab on the start notebook (what students need, and no more)
+#   make test   run every test (adds the test tools)
+# Both create the environment in .venv the first time (SETUP_TIME, needs the internet).
+# As root (containers, school images), `make lab` starts JupyterLab with --allow-root.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-READY := $(VENV)/.ready
+LAB_READY := $(VENV)/.ready-lab
+TEST_READY := $(VENV)/.ready-test
 
 .DEFAULT_GOAL := help
 .PHONY: help lab test outputs benchmark exercises
@@ -18,24 +20,33 @@ help:
 	@echo "make exercises  write exercises/ from solutions/"
 	@echo "make benchmark  measure speed and memory against baselines (not a test)"
 
-$(READY): pyproject.toml constraints.txt
+# $(call install,EXTRAS): the module with these extras, at the versions in constraints.txt
+define install
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else "This module needs Python 3.10 or newer; $(PYTHON) is %d.%d." % v[:2])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.$(1)'
 	$(BIN)/python -m exodus_reader setup-lab
 	@touch $@
+endef
 
-lab: $(READY)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+# The same packages as environment.yml (tests/test_environment.py checks it)
+$(LAB_READY): pyproject.toml constraints.txt
+	$(call install,)
 
-test: $(READY)
+$(TEST_READY): pyproject.toml constraints.txt
+	$(call install,[test])
+
+lab: $(LAB_READY)
+	$(BIN)/python -m exodus_reader lab
+
+test: $(TEST_READY)
 	$(BIN)/python -m pytest
 
-outputs: $(READY)
+outputs: $(TEST_READY)
 	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb solutions/*.ipynb
 
-exercises: $(READY)
+exercises: $(TEST_READY)
 	$(BIN)/python -m exodus_reader assign
 
-benchmark: $(READY)
+benchmark: $(TEST_READY)
 	$(BIN)/python benchmarks/run.py

@@ -3,11 +3,13 @@
 Commands:
   check-data      check every data file against the article and its rules
   locate TEXT     print where a piece of text stands in the article (for annotators)
+  lab             open JupyterLab on the start notebook (as root too)
   setup-lab       write JupyterLab's classroom settings (no news pop-up)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
   assign          write exercises/ from solutions/
   check NB        check your own exercise notebook, question by question
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
+  links [OWNER/NAME]  print the Binder, Voila and nbgitpuller links of a GitHub copy
 """
 
 from __future__ import annotations
@@ -45,6 +47,20 @@ def locate(text: str) -> int:
         return 1
     for match in matches:
         print(f"{match.paragraph_id}\t{match.start}\t{match.end}\t{match.text!r}")
+    return 0
+
+
+def print_links(repository: str | None, branch: str, hub: str | None) -> int:
+    """Print the launch links of a GitHub copy; with no repository, read it from the git remote."""
+    from .links import git_remote, links_text, repository_from_remote
+
+    try:
+        if repository is None:
+            repository = repository_from_remote(git_remote(Path.cwd()))
+        print(links_text(repository, branch, hub))
+    except OneLineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -86,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     find = commands.add_parser("locate", help="print where a text stands in the article")
     find.add_argument("text")
+    commands.add_parser("lab", help="open JupyterLab on notebooks/00_start_here.ipynb")
     commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
     outputs = commands.add_parser("outputs", help="run notebooks and save their outputs")
     outputs.add_argument("notebooks", nargs="+", type=Path)
@@ -98,11 +115,21 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
     grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
     grade.add_argument("--timeout", type=float, default=30.0, help="seconds a cell may run (default: 30)")
+    links = commands.add_parser("links", help="print the Binder, Voila and nbgitpuller links of a GitHub copy")
+    links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
+    links.add_argument("--branch", default="main", help="the branch to launch (default: main)")
+    links.add_argument("--hub", help="your JupyterHub's address, for the nbgitpuller link")
     args = parser.parse_args(argv)
+    if args.command == "links":
+        return print_links(args.repository, args.branch, args.hub)
     if args.command in ("assign", "check", "grade"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)
+    if args.command == "lab":
+        from .lab import open_lab
+
+        return open_lab()
     if args.command == "setup-lab":
         from .lab import setup_lab
 

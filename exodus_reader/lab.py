@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +36,45 @@ def setup_lab(prefix: Path | None = None) -> Path:
     return path
 
 
+#: Where the start notebook stands in a checkout of the module.
+START_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "00_start_here.ipynb"
+
+#: Kernels the module starts itself log errors only. ipykernel warns at every start that its
+#: local TCP connection is not encrypted: true of every local Jupyter kernel, and no step for
+#: a teacher or a student to take.
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+
+
+def is_root() -> bool:
+    """True when this process runs as root (common in containers and school images)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def lab_command(notebook: Path, root: bool = False) -> list[str]:
+    """The command that opens JupyterLab on a notebook, with this Python's JupyterLab.
+
+    JupyterLab refuses to start as root unless told ``--allow-root``; this adds it.
+
+    >>> lab_command(Path("notebooks/00_start_here.ipynb"), root=True)[1:]
+    ['-m', 'jupyterlab', 'notebooks/00_start_here.ipynb', '--allow-root']
+    """
+    return [sys.executable, "-m", "jupyterlab", str(notebook)] + (["--allow-root"] if root else [])
+
+
+def open_lab(notebook: Path = START_NOTEBOOK) -> int:
+    """Write the classroom settings, then open JupyterLab on a notebook (by default the start notebook)."""
+    if not notebook.is_file():
+        print(f"error: there is no notebook {notebook}: run this from a copy of the whole module", file=sys.stderr)
+        return 1
+    setup_lab()
+    command = lab_command(notebook, root=is_root())
+    if is_root():
+        print("Running as root (usual in a container): JupyterLab starts with --allow-root.", flush=True)
+    if os.name == "posix":
+        os.execv(command[0], command)  # JupyterLab takes over this process and its Ctrl+C
+    return subprocess.call(command)
+
+
 def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 120) -> nbformat.NotebookNode:
     """Run a notebook top to bottom in a fresh kernel, in its folder, and return it.
 
@@ -42,7 +83,8 @@ def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 120) -
     outputs do.
     """
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
-                            store_widget_state=True, resources={"metadata": {"path": str(folder)}})
+                            store_widget_state=True, extra_arguments=list(QUIET_KERNEL),
+                            resources={"metadata": {"path": str(folder)}})
     client.execute()
     return notebook
 
