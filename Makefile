@@ -11,11 +11,12 @@ LAB_READY := $(VENV)/.ready-lab
 TEST_READY := $(VENV)/.ready-test
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test outputs benchmark exercises
+.PHONY: help lab test site outputs benchmark exercises
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     run every test: data, package, doctests and notebooks"
+	@echo "make site     build the lesson website in _site/ from the saved outputs (needs npm once)"
 	@echo "make outputs  run every notebook and solution in a fresh kernel and save its outputs"
 	@echo "make exercises  write exercises/ from solutions/"
 	@echo "make benchmark  measure speed and memory against baselines (not a test)"
@@ -41,6 +42,15 @@ lab: $(LAB_READY)
 
 test: $(TEST_READY)
 	$(BIN)/python -m pytest
+
+# The two scripts that draw saved widgets without a network (site/package.json, pinned by its lock file)
+SITE_JS := site/node_modules/.package-lock.json
+$(SITE_JS): site/package.json site/package-lock.json
+	@command -v npm >/dev/null || { echo "The website needs npm once. On Debian or Ubuntu: sudo apt install npm"; exit 1; }
+	npm ci --prefix site --no-audit --no-fund --loglevel=error
+
+site: $(LAB_READY) $(SITE_JS)
+	$(BIN)/python -m exodus_reader site
 
 outputs: $(TEST_READY)
 	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb solutions/*.ipynb

@@ -9,6 +9,7 @@ Commands:
   assign          write exercises/ from solutions/
   check NB        check your own exercise notebook, question by question
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
+  site            write the lesson website into _site/ from the saved outputs
   links [OWNER/NAME]  print the Binder, Voila and nbgitpuller links of a GitHub copy
 """
 
@@ -115,11 +116,23 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
     grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
     grade.add_argument("--timeout", type=float, default=30.0, help="seconds a cell may run (default: 30)")
+    site = commands.add_parser("site", help="write the lesson website from the saved outputs")
+    site.add_argument("--out", type=Path, default=Path("_site"), help="where the pages go (default: _site)")
     links = commands.add_parser("links", help="print the Binder, Voila and nbgitpuller links of a GitHub copy")
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
     links.add_argument("--branch", default="main", help="the branch to launch (default: main)")
     links.add_argument("--hub", help="your JupyterHub's address, for the nbgitpuller link")
     args = parser.parse_args(argv)
+    if args.command == "site":
+        from .site import build_site
+
+        try:
+            pages = build_site(args.out)
+        except OneLineError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {len(pages)} pages into {args.out}/: open {pages[0]}")
+        return 0
     if args.command == "links":
         return print_links(args.repository, args.branch, args.hub)
     if args.command in ("assign", "check", "grade"):

@@ -1,0 +1,36 @@
+"""Opening JupyterLab (as root too) and running notebooks without the kernel's start-up noise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from exodus_reader import lab
+
+
+def test_lab_opens_the_start_notebook_and_allows_root_where_needed(monkeypatch, capsys):
+    started = []
+    monkeypatch.setattr(lab, "setup_lab", lambda: started.append("settings"))
+    monkeypatch.setattr(lab.os, "execv", lambda path, argv: started.append(argv))
+    monkeypatch.setattr(lab.subprocess, "call", lambda argv: started.append(argv) or 0)
+    monkeypatch.setattr(lab, "is_root", lambda: True)
+    lab.open_lab()
+    assert started[0] == "settings"
+    assert started[1][-2:] == [str(lab.START_NOTEBOOK), "--allow-root"] and lab.START_NOTEBOOK.is_file()
+    assert "--allow-root" in capsys.readouterr().out
+    monkeypatch.setattr(lab, "is_root", lambda: False)
+    lab.open_lab()
+    assert started[-1][-1] == str(lab.START_NOTEBOOK)
+
+
+def test_lab_says_what_to_do_without_the_notebooks(tmp_path, capsys):
+    assert lab.open_lab(tmp_path / "00_start_here.ipynb") == 1
+    assert capsys.readouterr().err.startswith("error: there is no notebook ")
+
+
+def test_kernels_the_module_starts_do_not_print_the_tcp_warning(tmp_path, capfd):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")])
+    lab.execute(notebook, Path(tmp_path))
+    assert notebook.cells[0].outputs[0]["data"]["text/plain"] == "42"
+    assert "without encryption" not in capfd.readouterr().err
