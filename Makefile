@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a machine with Python 3.10+ and make:
 #   make lab    open JupyterLab on the start notebook (what students need, and no more)
 #   make test   run every test (adds the test tools)
-# Both create the environment in .venv the first time (SETUP_TIME, needs the internet).
+# Both create the environment in .venv the first time (about 3 minutes, needs the internet).
 # As root (containers, school images), `make lab` starts JupyterLab with --allow-root.
 
 PYTHON ?= python3
