@@ -52,7 +52,14 @@ def locate(text: str) -> int:
 
 
 def print_links(repository: str | None, branch: str, hub: str | None) -> int:
-    """Print the launch links of a GitHub copy; with no repository, read it from the git remote."""
+    """Print the launch links of a GitHub copy; with no repository, read it from the git remote.
+
+    >>> print_links("my-school/exodus-reader", "main", None)
+    Binder badge for the README (opens JupyterLab on the start notebook):
+    [![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/my-school/exodus-reader/main?...)
+    ...
+    0
+    """
     from .links import git_remote, links_text, repository_from_remote
 
     try:

@@ -60,7 +60,14 @@ def repository_from_remote(url: str) -> str:
 
 
 def git_remote(folder: Path, remote: str = "origin") -> str:
-    """The address of a git remote of a checkout, or a one-line error saying what to do instead."""
+    """The address of a git remote of a checkout, or a one-line error saying what to do instead.
+
+    >>> import tempfile
+    >>> git_remote(Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+    ...
+    exodus_reader.errors.OneLineError: this checkout has no git remote 'origin': give the repository as OWNER/NAME
+    """
     try:
         done = subprocess.run(["git", "-C", str(folder), "remote", "get-url", remote],
                               capture_output=True, text=True, check=False)
@@ -107,7 +114,11 @@ def launch_links(repository: str, branch: str = "main", hub: str | None = None) 
 
 
 def links_text(repository: str, branch: str = "main", hub: str | None = None) -> str:
-    """The launch links with a line saying what each is for, as the ``links`` command prints them."""
+    """The launch links with a line saying what each is for, as the ``links`` command prints them.
+
+    >>> print(links_text("my-school/exodus-reader").splitlines()[0])
+    Binder badge for the README (opens JupyterLab on the start notebook):
+    """
     links = launch_links(repository, branch, hub)
     hub_note = "" if hub else " (replace https://HUB with your hub's address, or pass --hub)"
     return "\n".join([

@@ -77,7 +77,14 @@ def build_site(out: Path, scripts: Path = ROOT / "site" / "node_modules",
     """Write the lesson website into ``out`` and return the pages written, index first.
 
     Nothing is executed: the pages show the outputs and the widget state saved in the
-    notebooks. Links between lessons point at their pages.
+    notebooks. Links between lessons point at their pages. Without the scripts, it says
+    what to run:
+
+    >>> import tempfile
+    >>> build_site(Path(tempfile.mkdtemp()), scripts=Path("no-such-folder"))
+    Traceback (most recent call last):
+    ...
+    exodus_reader.errors.OneLineError: the widget scripts are missing (no-such-folder/requirejs/require.js): run `npm ci --prefix site` once
     """
     from nbconvert import HTMLExporter
 

@@ -9,23 +9,25 @@ import nbformat
 from exodus_reader import lab
 
 
-def test_lab_opens_the_start_notebook_and_allows_root_where_needed(monkeypatch, capsys):
+def test_lab_opens_the_start_notebook_and_allows_root_where_needed(monkeypatch, capsys, tmp_path):
     started = []
     monkeypatch.setattr(lab, "setup_lab", lambda: started.append("settings"))
+    monkeypatch.setattr(lab.os, "chdir", lambda folder: started.append(folder))
     monkeypatch.setattr(lab.os, "execv", lambda path, argv: started.append(argv))
     monkeypatch.setattr(lab.subprocess, "call", lambda argv: started.append(argv) or 0)
     monkeypatch.setattr(lab, "is_root", lambda: True)
     lab.open_lab()
-    assert started[0] == "settings"
-    assert started[1][-2:] == [str(lab.START_NOTEBOOK), "--allow-root"] and lab.START_NOTEBOOK.is_file()
+    assert started[:2] == ["settings", lab.MODULE_FOLDER]
+    assert started[2][-2:] == [lab.START_NOTEBOOK, "--allow-root"]
+    assert (lab.MODULE_FOLDER / lab.START_NOTEBOOK).is_file()
     assert "--allow-root" in capsys.readouterr().out
     monkeypatch.setattr(lab, "is_root", lambda: False)
     lab.open_lab()
-    assert started[-1][-1] == str(lab.START_NOTEBOOK)
+    assert started[-1][-1] == lab.START_NOTEBOOK
 
 
 def test_lab_says_what_to_do_without_the_notebooks(tmp_path, capsys):
-    assert lab.open_lab(tmp_path / "00_start_here.ipynb") == 1
+    assert lab.open_lab(tmp_path) == 1
     assert capsys.readouterr().err.startswith("error: there is no notebook ")
 
 
