@@ -122,6 +122,7 @@ def test_each_lesson_renders_with_its_figures_and_saved_widgets_offline(site, br
             shown = page.eval_on_selector_all(".widget-dropdown select",
                                               "ss => ss.map(s => s.options[s.selectedIndex].text.replace(/\\u00a0/g, ' '))")
             assert sorted(shown) == dropdowns
+        page.wait_for_load_state("networkidle")  # the widget manager's fonts and styles, if any
         views = sum(WIDGET_VIEW in o.get("data", {}) for c in notebook.cells for o in c.get("outputs", []))
         assert page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() == views
         assert not errors, errors
