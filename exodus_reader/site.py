@@ -100,8 +100,8 @@ def build_site(out: Path, scripts: Path = ROOT / "site" / "node_modules",
         for target in targets:
             (out / target).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(scripts / path, out / target)
-    exporter = HTMLExporter(template_name="lab", template_file="lesson.html.j2", extra_template_paths=[str(ROOT / "site")],
-                            require_js_url=SCRIPTS["require.js"].as_posix(),
+    exporter = HTMLExporter(template_name="lab", template_file="lesson.html.j2",
+                            extra_template_paths=[str(ROOT / "site")], require_js_url=SCRIPTS["require.js"].as_posix(),
                             widget_renderer_url=SCRIPTS["embed-amd.js"].as_posix())
     names = {source.stem for source in sources}
     link = re.compile(r'href="(?:\./)?(\d\d_[A-Za-z_]+)\.ipynb(#[^"]*)?"')
