@@ -1,20 +1,23 @@
 # Two commands do all the set-up on a machine with Python 3.10+ and make:
-#   make lab    open JupyterLab on the start notebook
-#   make test   run every test
+#   make lab    open JupyterLab on the start notebook (what students need, and no more)
+#   make test   run every test (adds the test tools)
 #   make grade FOLDER=submissions/   grade a class (see docs/teaching-with-the-exercises.md)
-# Both create the environment in .venv the first time (about a minute, needs the internet).
+# Both create the environment in .venv the first time (about 3 minutes, needs the internet).
+# As root (containers, school images), `make lab` starts JupyterLab with --allow-root.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-READY := $(VENV)/.ready
+LAB_READY := $(VENV)/.ready-lab
+TEST_READY := $(VENV)/.ready-test
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test outputs benchmark exercises grade feedback export
+.PHONY: help lab test site outputs benchmark exercises grade feedback export
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     run every test: data, package, doctests and notebooks"
+	@echo "make site     build the lesson website in _site/ from the saved outputs (needs npm once)"
 	@echo "make outputs  run every notebook and solution in a fresh kernel and save its outputs"
 	@echo "make exercises  write exercises/ from solutions/"
 	@echo "make benchmark  measure speed and memory against baselines (not a test)"
@@ -23,34 +26,52 @@ help:
 	@echo "make feedback  rebuild gradebook/ and feedback/ after typing marks in gradebook/marks.csv"
 	@echo "make export LMS=canvas   (or LMS=moodle) write gradebook/canvas.csv for the platform to import"
 
-$(READY): pyproject.toml constraints.txt
+# $(call install,EXTRAS): the module with these extras, at the versions in constraints.txt
+define install
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else "This module needs Python 3.10 or newer; $(PYTHON) is %d.%d." % v[:2])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.$(1)'
 	$(BIN)/python -m exodus_reader setup-lab
 	@touch $@
+endef
 
-lab: $(READY)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+# The same packages as environment.yml (tests/test_environment.py checks it)
+$(LAB_READY): pyproject.toml constraints.txt
+	$(call install,)
 
-test: $(READY)
+$(TEST_READY): pyproject.toml constraints.txt
+	$(call install,[test])
+
+lab: $(LAB_READY)
+	$(BIN)/python -m exodus_reader lab
+
+test: $(TEST_READY)
 	$(BIN)/python -m pytest
 
-outputs: $(READY)
+# The two scripts that draw saved widgets without a network (site/package.json, pinned by its lock file)
+SITE_JS := site/node_modules/.package-lock.json
+$(SITE_JS): site/package.json site/package-lock.json
+	@command -v npm >/dev/null || { echo "The website needs npm once. On Debian or Ubuntu: sudo apt install npm"; exit 1; }
+	npm ci --prefix site --no-audit --no-fund --loglevel=error
+
+site: $(LAB_READY) $(SITE_JS)
+	$(BIN)/python -m exodus_reader site
+
+outputs: $(TEST_READY)
 	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb solutions/*.ipynb
 
-exercises: $(READY)
+exercises: $(TEST_READY)
 	$(BIN)/python -m exodus_reader assign
 
-benchmark: $(READY)
+benchmark: $(TEST_READY)
 	$(BIN)/python benchmarks/run.py
 
 FOLDER ?= submissions/
-grade: $(READY)
+grade: $(LAB_READY)
 	$(BIN)/python -m exodus_reader grade $(FOLDER) $(if $(LESSON),--lesson $(LESSON)) $(if $(STUDENT),--student "$(STUDENT)") $(if $(DEADLINE),--deadline "$(DEADLINE)")
 
-feedback: $(READY)
+feedback: $(LAB_READY)
 	$(BIN)/python -m exodus_reader feedback
 
-export: $(READY)
+export: $(LAB_READY)
 	$(BIN)/python -m exodus_reader export $(LMS)

@@ -3,6 +3,7 @@
 Commands:
   check-data      check every data file against the article and its rules, and the coverage set
   locate TEXT     print where a piece of text stands in the article (for annotators)
+  lab             open JupyterLab on the start notebook (as root too)
   setup-lab       write JupyterLab's classroom settings (no news pop-up)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
   assign          write exercises/ from solutions/
@@ -11,6 +12,8 @@ Commands:
   feedback        rebuild the gradebook and feedback after typing marks in marks.csv
   export LMS      write the marks for Canvas or Moodle to import
   points LESSON QUESTION POINTS   give a question new points (solutions/ and exercises/)
+  site            write the lesson website into _site/ from the saved outputs
+  links [OWNER/NAME]  print the Binder, Voila and nbgitpuller links of a GitHub copy
 """
 
 from __future__ import annotations
@@ -51,6 +54,27 @@ def locate(text: str) -> int:
         return 1
     for match in matches:
         print(f"{match.paragraph_id}\t{match.start}\t{match.end}\t{match.text!r}")
+    return 0
+
+
+def print_links(repository: str | None, branch: str, hub: str | None) -> int:
+    """Print the launch links of a GitHub copy; with no repository, read it from the git remote.
+
+    >>> print_links("my-school/exodus-reader", "main", None)
+    Binder badge for the README (opens JupyterLab on the start notebook):
+    [![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/my-school/exodus-reader/main?...)
+    ...
+    0
+    """
+    from .links import git_remote, links_text, repository_from_remote
+
+    try:
+        if repository is None:
+            repository = repository_from_remote(git_remote(Path.cwd()))
+        print(links_text(repository, branch, hub))
+    except OneLineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -169,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     find = commands.add_parser("locate", help="print where a text stands in the article")
     find.add_argument("text")
+    commands.add_parser("lab", help="open JupyterLab on notebooks/00_start_here.ipynb")
     commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
     outputs = commands.add_parser("outputs", help="run notebooks and save their outputs")
     outputs.add_argument("notebooks", nargs="+", type=Path)
@@ -201,16 +226,38 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (feedback, export):
         command.add_argument("--out", type=Path, default=Path("."), help="the folder that holds gradebook/ (default: here)")
         command.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
+    site = commands.add_parser("site", help="write the lesson website from the saved outputs")
+    site.add_argument("--out", type=Path, default=Path("_site"), help="where the pages go (default: _site)")
+    links = commands.add_parser("links", help="print the Binder, Voila and nbgitpuller links of a GitHub copy")
+    links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
+    links.add_argument("--branch", default="main", help="the branch to launch (default: main)")
+    links.add_argument("--hub", help="your JupyterHub's address, for the nbgitpuller link")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command == "site":
+        from .site import build_site
+
+        try:
+            pages = build_site(args.out)
+        except OneLineError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {len(pages)} pages into {args.out}/: open {pages[0]}")
+        return 0
+    if args.command == "links":
+        return print_links(args.repository, args.branch, args.hub)
     if args.command in ("assign", "check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)
+    if args.command == "lab":
+        from .lab import open_lab
+
+        return open_lab()
     if args.command == "setup-lab":
         from .lab import setup_lab
 

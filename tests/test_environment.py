@@ -96,3 +96,10 @@ def test_each_supported_python_gets_one_pin_per_package():
             assert applying.get(canonicalize_name(requirement.name)) == 1, (minor, requirement.name)
     pandas_pins = [line for line in lines if line.startswith("pandas==")]
     assert len(pandas_pins) == 1 and ";" not in pandas_pins[0], "one pandas for every Python keeps notebook outputs identical"
+
+
+def test_make_lab_installs_what_environment_yml_installs():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(LAB_READY): pyproject.toml constraints.txt\n\t$(call install,)\n" in makefile  # no extras
+    assert "lab: $(LAB_READY)\n\t$(BIN)/python -m exodus_reader lab\n" in makefile
+    assert [line for line in environment_pip_lines() if line.startswith("-e")] == ["-e ."]
