@@ -227,7 +227,7 @@ def main() -> None:
 
     print(machine())
     print_table(rows(args.repeat))
-    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += widget_rows()
     rows += grading_rows(args.repeat)
     print_table(rows)
+    print(f"load average {__import__('os').getloadavg()[0]:.1f} at the end")
     return 0
 
 
