@@ -135,11 +135,13 @@ def timed(command: Command) -> float:
 
 
 def pytest_ran(done: subprocess.CompletedProcess[str]) -> str:
+    """"" if pytest ran every notebook, whether or not some cells raised."""
     # 0: every cell ran; 1: some cells raised (nbval-lax fails a cell that raises)
     return "" if done.returncode in (0, 1) and " in " in done.stdout else f"pytest exited with {done.returncode}"
 
 
 def gradebook_has(out: Path, names: list[str]) -> Callable[[subprocess.CompletedProcess[str]], str]:
+    """A test that the gradebook under ``out`` has a row for every student."""
     def check(done: subprocess.CompletedProcess[str]) -> str:
         book = out / "gradebook" / "gradebook.csv"
         if not book.is_file():
@@ -151,6 +153,7 @@ def gradebook_has(out: Path, names: list[str]) -> Callable[[subprocess.Completed
 
 
 def autograded(course: Path, names: list[str]) -> Callable[[subprocess.CompletedProcess[str]], str]:
+    """A test that nbgrader wrote an autograded notebook for every student."""
     def check(done: subprocess.CompletedProcess[str]) -> str:
         found = list((course / "autograded").glob(f"*/{LESSON}/{LESSON}.ipynb"))
         return "" if len(found) == len(names) else f"{len(found)} of {len(names)} notebooks autograded"
@@ -158,6 +161,7 @@ def autograded(course: Path, names: list[str]) -> Callable[[subprocess.Completed
 
 
 def exited(*statuses: int) -> Callable[[subprocess.CompletedProcess[str]], str]:
+    """A test that the command ended with one of these exit statuses."""
     def check(done: subprocess.CompletedProcess[str]) -> str:
         return "" if done.returncode in statuses else f"exit status {done.returncode}"
     return check
@@ -180,8 +184,8 @@ def commands(scratch: Path, cores: int) -> tuple[list[Command], list[Command], i
         Command(f"exodus_reader grade, sealed, {cores} jobs (default)",
                 [sys.executable, "-m", "exodus_reader", "grade", str(submissions), "--out", str(out)], ROOT,
                 gradebook_has(out, names), fresh_out),
-        Command(f"nbgrader autograde, the same {len(names)} submissions", [sys.executable, "-m", "nbgrader", "autograde", LESSON],
-                course, autograded(course, names), fresh_course),
+        Command(f"nbgrader autograde, the same {len(names)} submissions",
+                [sys.executable, "-m", "nbgrader", "autograde", LESSON], course, autograded(course, names), fresh_course),
     ]
     # one student's finished notebook, in two folders so that neither command sees the other's files
     mine = {tool: scratch / tool / f"{LESSON}.ipynb" for tool in ("validate", "check")}
