@@ -127,9 +127,11 @@ def _kernel_env(folder: Path) -> dict[str, str]:
     """The environment a kernel starts with: its own folder for every cache and setting."""
     env = {key: value for key, value in os.environ.items()
            if key in ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "TZ")}
-    env.update(HOME=str(folder), IPYTHONDIR=str(folder / ".ipython"), MPLCONFIGDIR=str(folder / ".matplotlib"),
-               JUPYTER_RUNTIME_DIR=str(folder / ".jupyter"), JUPYTER_PLATFORM_DIRS="1", MPLBACKEND="Agg",
-               PYTHONDONTWRITEBYTECODE="1", OPENBLAS_NUM_THREADS="1", PYDEVD_DISABLE_FILE_VALIDATION="1")
+    # the kernel imports the copy of the package that grades it, also from a source checkout
+    env.update(PYTHONPATH=str(PACKAGE.parent), HOME=str(folder), IPYTHONDIR=str(folder / ".ipython"),
+               MPLCONFIGDIR=str(folder / ".matplotlib"), JUPYTER_RUNTIME_DIR=str(folder / ".jupyter"),
+               JUPYTER_PLATFORM_DIRS="1", MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", OPENBLAS_NUM_THREADS="1",
+               PYDEVD_DISABLE_FILE_VALIDATION="1")
     return env
 
 
@@ -289,7 +291,7 @@ def sandbox_command(limits: Limits, slot: int = 0) -> list[str]:
              "--perms", "1777", "--tmpfs", SANDBOX_HOME]
     args += _with_parents(_visible_paths())
     args += ["--chdir", SANDBOX_HOME, "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", SANDBOX_HOME,
-             "--setenv", "LANG", "C.UTF-8"]
+             "--setenv", "LANG", "C.UTF-8", "--setenv", "PYTHONPATH", str(PACKAGE.parent)]
     for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         if key in os.environ:
             args += ["--setenv", key, os.environ[key]]
