@@ -173,6 +173,11 @@ class Article:
         return self._tables["frames"].copy()
 
     @property
+    def frame_reasons(self) -> pd.DataFrame:
+        """The reference coding's reason for each frame of each body paragraph, present or not."""
+        return self._tables["frame_reasons"].copy()
+
+    @property
     def entman(self) -> pd.DataFrame:
         """A reading of the article with Entman's four framing functions, each with its evidence."""
         return self._tables["entman"].copy()

@@ -194,3 +194,13 @@ def test_entman_reading_covers_the_four_functions_from_both_article_and_sources(
     assert table["function"].nunique() == 4
     moral = table[table["function"] == "moral evaluation"]
     assert (moral["whose voice"] == "DW").sum() == 1
+
+
+def test_tables_keep_dates_whole_and_prose_readable_in_a_narrow_column():
+    page = lessons.context("before")._repr_html_()
+    assert page.startswith('<div class="exodus-table-scroll" style="overflow-x:auto')
+    assert '<td style="text-align:left;vertical-align:top;white-space:nowrap">2022-09-19</td>' in page
+    assert "word-break:break-all" not in page  # an address wraps between characters, a date never does
+    prose = lessons.time_expressions()._repr_html_()
+    assert "min-width:18em" in prose and ">21 Sep 2022</td>" in prose
+    assert 'white-space:nowrap">21 Sep 2022</td>' in prose

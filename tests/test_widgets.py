@@ -375,10 +375,18 @@ def test_comparison_gives_agreement_kappa_and_reasons(tmp_path, article):
     assert re.search(r"human interest\s*1\s*2\s*3 of 4 \(75%\)\s*0\.50", page)
     # morality: student all 0, reference 0,0,0,1: observed 3/4, chance 0.75, kappa 0
     assert re.search(r"morality\s*0\s*1\s*3 of 4 \(75%\)\s*0\.00", page)
-    reasons = article.frames.set_index("paragraph_id")["justification"]
-    assert "p13: you ticked economic consequences, the reference did not; the reference ticked human " \
-           "interest, you did not." in page
-    assert reasons["p13"] in page and reasons["p14"] in page and reasons["p11"] not in page
+    # One reason for each frame where the codings differ: p13 economic and human interest, p14 conflict
+    # and morality; none for a frame where they agree, and none for p11, where they agree throughout.
+    reasons = article.frame_reasons.set_index(["paragraph_id", "frame"])["reason"]
+    assert "economic consequences: you ticked it, the reference did not.The reference's reason: " \
+           + reasons["p13", "economic"] in page
+    assert "human interest: the reference ticked it, you did not.The reference's reason: " \
+           + reasons["p13", "human_interest"] in page
+    for frame in ("conflict", "morality"):
+        assert reasons["p14", frame] in page
+    for pid, frame in [("p13", "conflict"), ("p14", "human_interest"), ("p11", "responsibility")]:
+        assert reasons[pid, frame] not in page
+    assert page.count("The reference's reason:") == 4
     assert "Where you differ (2 paragraphs)" in page
 
 
