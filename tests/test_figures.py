@@ -169,7 +169,7 @@ def test_nbval_compares_the_figure_html_but_not_the_image_bytes(made):
 @pytest.mark.parametrize("name", NAMES)
 def test_every_label_is_large_and_inside_the_figure_in_both_layouts(made, name):
     # JupyterLab's body text is 14 px; one step down its type scale is 0.833 x 14 = 11.7 px.
-    for layout, width in zip(made[name].layouts, (800, 360)):
+    for layout, width in zip(made[name].layouts, (800, 340)):
         assert round(layout.get_size_inches()[0] * figures.DPI) == width
         assert figures.smallest_text_px(layout) >= 13, (name, width)
         assert figures.text_outside(layout) == [], (name, width)
@@ -187,7 +187,7 @@ def test_the_column_width_chooses_the_layout(made):
     assert "@container (max-width:799.98px)" in markup and "container-type:inline-size" in markup
     wide, narrow = re.findall(r"<img [^>]*>", markup)
     assert 'width="800"' in wide and "display:none" not in wide  # shown where the styles are stripped
-    assert 'width="360"' in narrow and "display:none" in narrow
+    assert 'width="340"' in narrow and "display:none" in narrow
     assert 'data-label-px="13.2"' in wide and 'data-label-px="13.2"' in narrow
 
 
