@@ -324,6 +324,8 @@ MEASURE_FIGURE = """figure => {
 MEASURE_PAGE = """() => ({
     body: parseFloat(getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).fontSize),
     browser: document.querySelector('.jp-FileBrowser').getBoundingClientRect().width})"""
+#: Wait until the page has painted twice (a resized notebook lays its cells out again first).
+PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 #: For one table: the narrowest cell of prose, and the most lines any one-word cell (a date, an id) takes.
 MEASURE_TABLE = """table => {
     const cells = [...table.querySelectorAll('td')];
@@ -363,14 +365,17 @@ def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser
                 assert figure["width"] <= figure["column"] and figure["width"] >= 0.9 * min(figure["column"], 800)
                 assert figure["label"] >= smallest, (width, name, figure)
             figures.nth(0).scroll_into_view_if_needed()
+            tab.evaluate(PAINTED)
             tab.screenshot(path=str(lab["home"] / f"legibility-{width}-timeline.png"))
-            figures.nth(1).screenshot(path=str(lab["home"] / f"legibility-{width}-map.png"))
+            for index in (1, 3):  # the map and the source audit, whole
+                figures.nth(index).screenshot(path=str(lab["home"] / f"legibility-{width}-{FIGURES[index]}.png"))
             tables = tab.locator("table.exodus-table")
             for index in range(tables.count()):
                 tables.nth(index).scroll_into_view_if_needed()
                 table = tables.nth(index).evaluate(MEASURE_TABLE)
                 measured[f"{width} table {index}"] = table
                 assert table["prose"] >= 200 and table["words"] == 1, (width, index, table)
+            tab.evaluate(PAINTED)
             tab.screenshot(path=str(lab["home"] / f"legibility-{width}-table.png"))
     finally:
         (lab["home"] / "legibility.json").write_text(json.dumps(measured, indent=1))
