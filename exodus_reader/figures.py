@@ -30,7 +30,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
@@ -260,7 +260,7 @@ def _wrap(text: str, inches: float) -> list[str]:
 
 def _legend_height(items: int, columns: int) -> float:
     """Inches a figure legend of ``items`` entries in ``columns`` columns needs."""
-    return math.ceil(items / columns) * LINE * 1.45 + 0.1
+    return math.ceil(items / columns) * LINE * 1.2 + 0.15
 
 
 class _Rows:
@@ -444,11 +444,12 @@ def _place_group(roles: set[str]) -> int:
     return len(PLACE_GROUPS) - 1
 
 
-def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str]]) -> list[str]:
+def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str]],
+                  numbered: list[str]) -> None:
     """Write each label beside its point where it overlaps no label or point and stays inside the map.
 
-    A label that finds no such place gets a number beside its point instead; the numbered
-    names come back, in order, for a key under the map.
+    A label that finds no such place gets a number beside its point instead, and its name is
+    added to ``numbered`` (in order), for a key under the map.
     """
     renderer = figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
@@ -458,7 +459,6 @@ def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str
                (-6, -2, "right", "top"), (0, 7, "center", "bottom"), (0, -7, "center", "top"),
                (10, 12, "left", "bottom"), (10, -12, "left", "top"), (-10, 12, "right", "bottom"),
                (-10, -12, "right", "top")]
-    numbered = []
     for x, y, label in points:
         for dx, dy, ha, va in offsets:
             text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=SMALL,
@@ -483,7 +483,45 @@ def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str
                     taken.append(box)
                     break
                 text.remove()
-    return numbered
+
+
+def _close_up(table: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The box around the crowded middle of the map: every place within 20 degrees of longitude and
+    15 of latitude of the middle place, with a margin; None when that holds every place anyway.
+
+    >>> from exodus_reader import load
+    >>> _close_up(load().places.groupby("place").agg(longitude=("longitude", "first"),
+    ...                                               latitude=("latitude", "first")))
+    ((18.5, 46.8), (37.9, 62.6))
+    """
+    near = table[((table["longitude"] - table["longitude"].median()).abs() <= 20)
+                 & ((table["latitude"] - table["latitude"].median()).abs() <= 15)]
+    if len(near) == len(table) or len(near) < 2:
+        return None
+    return ((round(float(near["longitude"].min()) - 2, 1), round(float(near["longitude"].max()) + 2, 1)),
+            (round(float(near["latitude"].min()) - 2, 1), round(float(near["latitude"].max()) + 2, 1)))
+
+
+def _draw_places(ax: Axes, table: pd.DataFrame, origins: pd.DataFrame) -> None:
+    """The points of a map, each group with its colour and marker, and the arrows to the destinations."""
+    for name, row in table.iterrows():
+        label, _, colour, marker = PLACE_GROUPS[row["group"]]
+        if label in ROUTE_STYLE:
+            for _, origin in origins.iterrows():
+                arrow = ax.annotate("", xy=(row["longitude"], row["latitude"]),
+                                    xytext=(origin["longitude"], origin["latitude"]), annotation_clip=False,
+                                    arrowprops={"arrowstyle": "-|>", "linestyle": ROUTE_STYLE[label],
+                                                "color": colour, "linewidth": 1.4, "shrinkA": 4, "shrinkB": 6})
+                arrow.arrow_patch.set_clip_box(ax.bbox)  # cut at a close-up's edge
+    for name, row in table.iterrows():
+        label, _, colour, marker = PLACE_GROUPS[row["group"]]
+        if name in origins.index:  # a large ring on top: every arrow starts there, and places inside show
+            ax.plot(row["longitude"], row["latitude"], marker="o", markersize=16, color=colour,
+                    markerfacecolor="none", markeredgecolor=colour, markeredgewidth=2.5, linestyle="none", zorder=5)
+            continue
+        ax.plot(row["longitude"], row["latitude"], marker=marker, color=colour,
+                markersize=6 if marker == "." else 8, zorder=2 if marker == "." else 3,
+                markeredgecolor="white" if marker not in ".X" else colour, linestyle="none")
 
 
 def route_map(article: Article | None = None) -> FigureImage:
@@ -521,47 +559,55 @@ def route_map(article: Article | None = None) -> FigureImage:
         columns = 2 if width >= WIDE else 1
         left, right, top = 0.55, 0.1, 0.1
         map_width = width - left - right
-        map_height = map_width * (y_range[1] - y_range[0]) * aspect / (x_range[1] - x_range[0])
-        bottom = 3 * LINE + 0.25
+        # Narrow, the crowded middle of the map gets a close-up of its own below the whole map.
+        close = _close_up(table) if width < WIDE else None
+        panels = [(x_range, y_range)] + ([close] if close else [])
+        heights = [map_width * (ys[1] - ys[0]) * aspect / (xs[1] - xs[0]) for xs, ys in panels]
+        axis = 3 * LINE + 0.2  # tick labels and the axis label under each panel
+        title = 1.6 * LINE if close else 0
         legend = _legend_height(len(handles), columns)
-        key_room = 6 * LINE  # lines kept for the key of numbered places, trimmed once it is known
-        figure = _new_figure(width, map_height + top + bottom + legend + key_room)
-        ax = _axes(figure, left, bottom + legend + key_room, right, top)
-        ax.set_xlim(*x_range)
-        ax.set_ylim(*y_range)
-        for name, row in table.iterrows():
-            label, _, colour, marker = PLACE_GROUPS[row["group"]]
-            if label in ROUTE_STYLE:
-                for _, origin in origins.iterrows():
-                    ax.annotate("", xy=(row["longitude"], row["latitude"]),
-                                xytext=(origin["longitude"], origin["latitude"]),
-                                arrowprops={"arrowstyle": "-|>", "linestyle": ROUTE_STYLE[label], "color": colour,
-                                            "linewidth": 1.4, "shrinkA": 4, "shrinkB": 6})
-        for name, row in table.iterrows():
-            label, _, colour, marker = PLACE_GROUPS[row["group"]]
-            if name in origins.index:  # a large ring on top: every arrow starts there, and places inside show
-                ax.plot(row["longitude"], row["latitude"], marker="o", markersize=16, color=colour,
-                        markerfacecolor="none", markeredgecolor=colour, markeredgewidth=2.5, linestyle="none",
-                        zorder=5)
-                continue
-            ax.plot(row["longitude"], row["latitude"], marker=marker, color=colour,
-                    markersize=6 if marker == "." else 8, zorder=2 if marker == "." else 3,
-                    markeredgecolor="white" if marker not in ".X" else colour, linestyle="none")
-        ax.set_xlabel("longitude (degrees east)", fontsize=SMALL)
-        ax.set_ylabel("latitude (degrees north)", fontsize=SMALL)
-        ax.tick_params(labelsize=SMALL)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
-        ax.grid(color="#eeeeee", linewidth=0.8)
-        _plain(ax)
-        numbered = _place_labels(ax, figure, [(x, y, " / ".join(names)) for (x, y), names in points.items()])
+        key_room = 8 * LINE  # lines kept for the key of numbered places, trimmed once it is known
+        height = top + sum(h + axis + title for h in heights) + key_room + legend
+        figure = _new_figure(width, height)
+        axes, y = [], height - top
+        for (xs, ys), panel_height in zip(panels, heights):
+            y -= title + panel_height
+            ax = figure.add_axes((left / width, y / height, map_width / width, panel_height / height))
+            ax.set_xlim(*xs)
+            ax.set_ylim(*ys)
+            y -= axis
+            axes.append(ax)
+        numbered: list[str] = []
+        for index, ax in enumerate(axes):
+            _draw_places(ax, table, origins)
+            ax.set_xlabel("longitude (degrees east)", fontsize=SMALL)
+            ax.set_ylabel("latitude (degrees north)", fontsize=SMALL)
+            ax.tick_params(labelsize=SMALL)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
+            ax.grid(color="#eeeeee", linewidth=0.8)
+            _plain(ax)
+            here = [(x, yy, " / ".join(names)) for (x, yy), names in points.items()]
+            if close and index == 0:  # the whole map labels only what the close-up does not show
+                (x0, x1), (y0, y1) = close
+                here = [(x, yy, n) for x, yy, n in here if not (x0 <= x <= x1 and y0 <= yy <= y1)]
+                ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#555555",
+                                       linestyle="--", linewidth=1, zorder=1))
+                ax.set_title("All places (the box: see below)", fontsize=SMALL, loc="left")
+            elif close:
+                (x0, x1), (y0, y1) = close
+                here = [(x, yy, n) for x, yy, n in here if x0 <= x <= x1 and y0 <= yy <= y1]
+                ax.set_title("The dashed box, closer", fontsize=SMALL, loc="left")
+            _place_labels(ax, figure, here, numbered)
         lines = _wrap("Numbers on the map: " + "; ".join(f"{i} {name}" for i, name in enumerate(numbered, 1)),
                       width - 0.2) if numbered else []
-        # Give back the room the key does not need, keeping the map where it is.
-        spare = (6 - len(lines)) * LINE
-        figure.set_size_inches(width, figure.get_size_inches()[1] - spare)
-        height = figure.get_size_inches()[1]
-        ax.set_position((left / width, (bottom + legend + key_room - spare) / height, map_width / width,
-                         map_height / height))
+        # Give back the room the key does not need, keeping the maps where they are.
+        spare = (8 - len(lines)) * LINE
+        figure.set_size_inches(width, height - spare)
+        for ax in axes:
+            x0, y0, w, h = ax.get_position().bounds
+            ax.set_position((x0, (y0 * height - spare) / (height - spare), w, h * height / (height - spare)))
+        height -= spare
         if lines:
             figure.text(0.1 / width, (legend + len(lines) * LINE + 0.1) / height, "\n".join(lines), fontsize=SMALL,
                         va="top", ha="left", linespacing=1.1)
