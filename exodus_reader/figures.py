@@ -649,7 +649,9 @@ def words_per_voice(article: Article | None = None) -> FigureImage:
     words = words[words["words"] > 0].sort_values("words", ascending=False, kind="stable")
 
     def draw(width: float) -> Figure:
-        labels = [f"{name} ({kind}): {total} ({direct} + {reported})" for name, kind, total, direct, reported
+        # No-break spaces keep "105 (71 + 34)" on one line.
+        labels = [f"{name} ({kind}): {total}\u00a0({direct}\u00a0+\u00a0{reported})"
+                  for name, kind, total, direct, reported
                   in zip(words["name"], words["source_type"], words["words"], words["direct words"],
                          words["reported words"])]
         rows = _Rows(labels, width - 0.25)

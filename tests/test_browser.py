@@ -306,6 +306,7 @@ def test_the_start_notebook_opens_and_runs_top_to_bottom(page, lab):
         assert tab.locator("table.exodus-article tbody tr").count() == 37
         search = tab.locator(".jp-OutputArea-output", has=tab.locator("table.exodus-matches"))
         assert search.locator("mark").all_text_contents() == ["told DW\xa0he", "told\xa0DW he", "told DW he"]
+        search.screenshot(path=str(lab["home"] / "00_start_here-search.png"))
         outputs = " ".join(tab.locator(".jp-OutputArea-output").all_text_contents())
         assert "Match(" not in outputs and "\\xa0" not in outputs
     finally:
@@ -382,7 +383,7 @@ def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser
         tab.close()
 
 
-def test_the_quote_list_scrolls_in_a_box_and_every_control_shows_its_focus(page):
+def test_the_quote_list_scrolls_in_a_box_and_every_control_shows_its_focus(page, lab):
     explorer = _explorer(page)
     box = explorer.locator(".exr-scroll")
     shown, whole = box.evaluate("box => [box.clientHeight, box.scrollHeight]")
@@ -394,6 +395,8 @@ def test_the_quote_list_scrolls_in_a_box_and_every_control_shows_its_focus(page)
         control.focus()
         style, width = control.evaluate("c => [getComputedStyle(c).outlineStyle, getComputedStyle(c).outlineWidth]")
         assert style == "solid" and float(width.rstrip("px")) >= 2, (style, width)
+    explorer.locator(".exodus-quote-search input").focus()
+    explorer.screenshot(path=str(lab["home"] / "04_explore-focus.png"))
 
 
 def test_no_text_in_the_widgets_is_smaller_than_one_step_below_the_body_text(page):
