@@ -185,7 +185,7 @@ def _png(figure: Figure) -> bytes:
     palette = np.array(list(dict.fromkeys(fixed + [int(c) for c in codes[np.argsort(-counts, kind="stable")]]))[:256])
     split = lambda c: np.stack([(c >> 16) & 255, (c >> 8) & 255, c & 255], axis=-1)  # noqa: E731
     nearest = ((split(codes)[:, None, :] - split(palette)[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
-    image = Image.fromarray(nearest[where].astype(np.uint8).reshape(height, width), mode="P")
+    image = Image.frombytes("P", (width, height), nearest[where].astype(np.uint8).tobytes())
     image.putpalette(split(palette).astype(np.uint8).ravel().tolist())
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
