@@ -15,7 +15,8 @@ from conftest import ROOT
 from exodus_reader import FRAMES, OneLineError, load
 from exodus_reader.coding import cohen_kappa, read_coding
 from exodus_reader.widgets import (LAYER_KEYS, LAYERS, OKABE_ITO, STYLE, ArticleReader, FrameCoder,
-                                   QuoteExplorer, Span, layered_article_html, render_spans)
+                                   QuoteExplorer, Span, filter_quotes, layered_article_html, quote_cards,
+                                   render_quotes_html, render_spans)
 
 HEADER = "paragraph_id,responsibility,conflict,economic,human_interest,morality"
 
@@ -477,3 +478,18 @@ def test_committed_notebook_keeps_every_widget_and_an_empty_frame_coding():
     assert ticked == [], "run `python -m exodus_reader outputs` without a frame_coding.csv beside the notebook"
     assert any(isinstance(v, str) and "34 of 34 quotes" in v for v in values)
     json.dumps(state)  # the state is plain JSON, as a static viewer needs
+
+
+def test_small_text_is_never_under_12_px_and_keeps_a_strong_contrast():
+    # JupyterLab's body text is 14 px; one step down its type scale is 0.833 x 14 = 11.7 px.
+    sizes = re.findall(r"font-size:([^;}]+)", STYLE)
+    assert sizes and all(re.fullmatch(r"max\(12px,0\.\d+em\)", size) for size in sizes), sizes
+    colours = re.findall(r"\.exr-(?:small|kind)\{[^}]*color:(#[0-9a-f]{6})", STYLE)
+    assert colours == ["#444444", "#444444"]  # 9.7:1 on white, where AA asks 4.5:1
+
+
+def test_the_quote_list_scrolls_in_its_own_box_and_the_controls_show_focus():
+    page = render_quotes_html(filter_quotes(quote_cards()), 34)
+    assert '<div class="exr-scroll" tabindex="0" role="region" aria-label="The quotes found"><ol' in page
+    assert re.search(r"\.exr-scroll\{max-height:30em;overflow-y:auto", STYLE)
+    assert "(select,input,button):focus" in STYLE and "outline:3px solid #0072B2" in STYLE
