@@ -114,8 +114,9 @@ class FigureImage:
 
     Jupyter shows ``<figure><img alt=...><figcaption>``, holding both layouts: the notebook
     column's own width chooses one (a CSS container query), so text stays at its native
-    size on a classroom laptop too. Where the page's styles are not applied (an untrusted
-    notebook), the wide layout shows. Plain text is the alt text. ``figure`` is the wide
+    size on a classroom laptop too. Where the page's styles are not applied (a notebook
+    JupyterLab does not trust yet, before its cells run), the narrow layout shows, which
+    is legible at any width. Plain text is the alt text. ``figure`` is the wide
     matplotlib Figure, ``narrow`` the narrow one.
 
     >>> image = FigureImage(Figure(figsize=(1, 1)), "An empty square.", "Nothing yet")
@@ -146,7 +147,7 @@ class FigureImage:
         for index, figure in enumerate(self.layouts):
             width, height = (round(v * DPI) for v in figure.get_size_inches())
             data = base64.b64encode(_png(figure)).decode("ascii")  # drawn now, so its text is laid out
-            hidden = ";display:none" if index else ""
+            hidden = "" if index or len(self.layouts) == 1 else ";display:none"  # the narrow one, unless styled
             images.append(f'<img class="exr-figure-{"narrow" if index else "wide"}" src="data:image/png;base64,'
                           f'{data}" alt="{alt}" width="{width}" height="{height}" '
                           f'data-label-px="{smallest_text_px(figure, draw=False):.1f}" '
@@ -154,8 +155,8 @@ class FigureImage:
         switch = ""
         if self.narrow is not None:
             cut = round(self.figure.get_size_inches()[0] * DPI)
-            switch = (f"@container (max-width:{cut - 0.02}px){{.exr-figure-wide{{display:none!important}}"
-                      ".exr-figure-narrow{display:inline!important}}")
+            switch = (f"@container (min-width:{cut}px){{.exr-figure-wide{{display:inline!important}}"
+                      ".exr-figure-narrow{display:none!important}}")
         return {"text/html": (f'<figure class="exr-figure" style="margin:0 0 1em 0"><style>.exr-figure'
                               f"{{container-type:inline-size}}{switch}</style>{''.join(images)}"
                               f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"),

@@ -184,10 +184,10 @@ def test_the_label_checks_can_fail():
 
 def test_the_column_width_chooses_the_layout(made):
     markup = made["timeline"]._repr_mimebundle_()["text/html"]
-    assert "@container (max-width:799.98px)" in markup and "container-type:inline-size" in markup
+    assert "@container (min-width:800px)" in markup and "container-type:inline-size" in markup
     wide, narrow = re.findall(r"<img [^>]*>", markup)
-    assert 'width="800"' in wide and "display:none" not in wide  # shown where the styles are stripped
-    assert 'width="340"' in narrow and "display:none" in narrow
+    assert 'width="800"' in wide and "display:none" in wide
+    assert 'width="340"' in narrow and "display:none" not in narrow  # shown where the styles are stripped
     assert 'data-label-px="13.2"' in wide and 'data-label-px="13.2"' in narrow
 
 
