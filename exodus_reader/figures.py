@@ -189,7 +189,7 @@ def _png(figure: Figure) -> bytes:
     image = Image.frombytes("P", (width, height), nearest[where].astype(np.uint8).tobytes())
     image.putpalette(split(palette).astype(np.uint8).ravel().tolist())
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG")
     return buffer.getvalue()
 
 

@@ -368,8 +368,7 @@ def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser
             figures.nth(0).scroll_into_view_if_needed()
             tab.evaluate(PAINTED)
             tab.screenshot(path=str(lab["home"] / f"legibility-{width}-timeline.png"))
-            for index in (1, 3):  # the map and the source audit, whole
-                figures.nth(index).screenshot(path=str(lab["home"] / f"legibility-{width}-{FIGURES[index]}.png"))
+            figures.nth(1).screenshot(path=str(lab["home"] / f"legibility-{width}-route_map.png"))
             tables = tab.locator("table.exodus-table")
             for index in range(tables.count()):
                 tables.nth(index).scroll_into_view_if_needed()
