@@ -40,6 +40,56 @@ class Match:
     text: str
 
 
+class Matches(list):
+    """What a search found: a list of :class:`Match`, shown as each match in its sentence.
+
+    Jupyter shows a table (paragraph, and the sentence with the match marked); ``print``
+    gives one line per match, the match in [brackets]. It is a plain list otherwise.
+
+    >>> print(load().search("cannon fodder"))
+    2 matches for 'cannon fodder':
+    p29  'We are just [cannon fodder]'
+    p35  For them, we are just [cannon fodder]."
+    """
+
+    def __init__(self, matches: list[Match], query: str = "", sentences: list[tuple[str, str, str]] = ()) -> None:
+        super().__init__(matches)
+        self.query = query
+        #: each match's sentence in three parts: before the match, the match, after it
+        self.sentences = list(sentences)
+
+    def _heading(self) -> str:
+        if not self:
+            return f"No match for {self.query!r}."
+        return f"{len(self)} match{'es' if len(self) != 1 else ''} for {self.query!r}:"
+
+    def __repr__(self) -> str:
+        lines = [self._heading()]
+        for match, (before, found, after) in zip(self, self.sentences):
+            lines.append(f"{match.paragraph_id}  " + _plain_spaces(f"{before}[{found}]{after}"))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        rows = "".join(
+            f'<tr><th scope="row" style="text-align:left;vertical-align:top;white-space:nowrap;padding-right:1em">'
+            f'{match.paragraph_id}</th><td style="text-align:left;min-width:18em">{e(before)}<mark>{e(found)}</mark>'
+            f"{e(after)}</td></tr>" for match, (before, found, after) in zip(self, self.sentences))
+        caption = f'<caption style="text-align:left">{e(self._heading())}</caption>'
+        return (f'<div style="overflow-x:auto;max-width:100%"><table class="exodus-matches">{caption}'
+                f'<thead><tr><th style="text-align:left">paragraph</th><th style="text-align:left">the match in '
+                f"its sentence</th></tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def _plain_spaces(text: str) -> str:
+    """Any run of spaces (no-break ones too) as one ordinary space, for plain text.
+
+    >>> _plain_spaces("told DW\xa0he")
+    'told DW he'
+    """
+    return " ".join(text.split())
+
+
 class ArticleView:
     """The article shown paragraph by paragraph, with its numbers and kinds.
 
@@ -121,6 +171,11 @@ class Article:
     def frames(self) -> pd.DataFrame:
         """A reference coding of the five generic news frames, body paragraph by paragraph."""
         return self._tables["frames"].copy()
+
+    @property
+    def frame_reasons(self) -> pd.DataFrame:
+        """The reference coding's reason for each frame of each body paragraph, present or not."""
+        return self._tables["frame_reasons"].copy()
 
     @property
     def entman(self) -> pd.DataFrame:
@@ -214,24 +269,28 @@ class Article:
         left, right = self.sentence_bounds(start, end)
         return self.text[left:start] + mark[0] + self.text[start:end] + mark[1] + self.text[end:right]
 
-    def search(self, query: str) -> list[Match]:
+    def search(self, query: str) -> Matches:
         """Find a phrase the way a person types it: any case, any kind of space.
 
         A no-break space in the article matches a typed space, and curly quotes
-        match straight ones.
+        match straight ones. The result is a list of :class:`Match`; Jupyter shows
+        each match in its sentence.
 
         >>> [m.paragraph_id for m in load().search("told DW he")]
         ['p13', 'p20', 'p22']
         >>> load().search("TOLD   dw he")[0].text
         'told DW\\xa0he'
         >>> load().search("")
-        []
+        No match for ''.
         """
         pattern = search_pattern(query)
-        if pattern is None:
-            return []
-        return [Match(m.start(), m.end(), self.paragraph_at(m.start()) or "", m.group())
-                for m in pattern.finditer(self.text)]
+        found = [] if pattern is None else [Match(m.start(), m.end(), self.paragraph_at(m.start()) or "", m.group())
+                                            for m in pattern.finditer(self.text)]
+        sentences = []
+        for match in found:
+            left, right = self.sentence_bounds(match.start, match.end)
+            sentences.append((self.text[left:match.start], match.text, self.text[match.end:right]))
+        return Matches(found, query, sentences)
 
     def show(self) -> ArticleView:
         """The whole article with paragraph numbers, as Jupyter shows it.

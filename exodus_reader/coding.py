@@ -225,6 +225,8 @@ class Difference:
     student_only: tuple[str, ...]
     reference_only: tuple[str, ...]
     justification: str
+    #: the reference's reason for each frame where the two differ, in frame order
+    reasons: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,11 +238,13 @@ class Comparison:
     differences: tuple[Difference, ...]
 
 
-def compare_coding(coding: Mapping[str, Mapping[str, int]], reference: pd.DataFrame) -> Comparison:
+def compare_coding(coding: Mapping[str, Mapping[str, int]], reference: pd.DataFrame,
+                   reasons: pd.DataFrame | None = None) -> Comparison:
     """Compare a coding with the reference, on the paragraphs the student has coded.
 
     ``reference`` is a table like ``article.frames``: one row per paragraph,
-    one 0/1 column per frame and a ``justification``.
+    one 0/1 column per frame and a ``justification``. ``reasons``, a table like
+    ``article.frame_reasons``, gives each difference the reason for each frame.
 
     >>> from exodus_reader import load
     >>> result = compare_coding({"p13": {"responsibility": 0, "conflict": 1, "economic": 0,
@@ -249,6 +253,9 @@ def compare_coding(coding: Mapping[str, Mapping[str, int]], reference: pd.DataFr
     FrameAgreement(frame='conflict', compared=1, agreed=1, student_yes=1, reference_yes=1, kappa=None)
     >>> result.differences[0].reference_only
     ('human_interest',)
+    >>> compare_coding({"p13": {"responsibility": 0, "conflict": 1, "economic": 0, "human_interest": 0,
+    ...                         "morality": 0}}, load().frames, load().frame_reasons).differences[0].reasons
+    (('human_interest', 'A named man, with his age, job and hometown, speaks of his own fear and choice.'),)
     """
     table = reference.set_index("paragraph_id")
     pids = tuple(pid for pid in table.index if pid in coding)
@@ -258,10 +265,14 @@ def compare_coding(coding: Mapping[str, Mapping[str, int]], reference: pd.DataFr
         expected = [int(table.at[pid, frame]) for pid in pids]
         agreements.append(FrameAgreement(frame, len(pids), sum(a == b for a, b in zip(student, expected)),
                                          sum(student), sum(expected), cohen_kappa(student, expected)))
+    by_frame = {} if reasons is None else {(p, f): r for p, f, r in
+                                           zip(reasons["paragraph_id"], reasons["frame"], reasons["reason"])}
     differences = []
     for pid in pids:
         student_only = tuple(f for f in FRAMES if coding[pid][f] and not table.at[pid, f])
         reference_only = tuple(f for f in FRAMES if table.at[pid, f] and not coding[pid][f])
         if student_only or reference_only:
-            differences.append(Difference(pid, student_only, reference_only, table.at[pid, "justification"]))
+            why = tuple((f, by_frame.get((pid, f), "")) for f in FRAMES if f in student_only + reference_only)
+            differences.append(Difference(pid, student_only, reference_only, table.at[pid, "justification"],
+                                          why if reasons is not None else ()))
     return Comparison(pids, tuple(agreements), tuple(differences))

@@ -20,16 +20,21 @@ import html
 import io
 import math
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
+from PIL import Image
 
 from .article import Article
 from .errors import OneLineError
@@ -81,45 +86,216 @@ GENDER_STYLE: dict[str, tuple[str, str]] = {
 }
 
 
+#: Pixels per inch of every figure: one image pixel is one CSS pixel at native size.
+DPI = 100
+#: The two layouts, in inches: the wide one (800 px) for a notebook column at least that wide,
+#: the narrow one (340 px) below it, down to an 800 px screen with JupyterLab's file browser open.
+WIDE, NARROW = 8.0, 3.4
+#: The smallest text in any figure, in points: 13.2 px at native size. JupyterLab's body text
+#: is 14 px; one step down its type scale is 0.833 x 14 = 11.7 px, so this keeps a margin.
+SMALL = 9.5
+TITLE = 10.5
+#: One line of SMALL text, in inches, and the width of an average character in it (DejaVu Sans).
+LINE = SMALL * 1.3 / 72
+CHAR = SMALL * 0.62 / 72
+
+
+def points_to_px(points: float) -> float:
+    """CSS pixels of a font size in points, at the figures' native size.
+
+    >>> round(points_to_px(SMALL), 1)
+    13.2
+    """
+    return points * DPI / 72
+
+
 @dataclass(frozen=True)
 class FigureImage:
-    """A finished figure: the PNG, its alt text and its caption.
+    """A finished figure: a wide and a narrow layout, its alt text and its caption.
 
-    Jupyter shows ``<figure><img alt=...><figcaption>``; plain text is the alt text.
-    ``figure`` keeps the matplotlib Figure for anyone who wants to look inside.
+    Jupyter shows ``<figure><img alt=...><figcaption>``, holding both layouts: the notebook
+    column's own width chooses one (a CSS container query), so text stays at its native
+    size on a classroom laptop too. Where the page's styles are not applied (a notebook
+    JupyterLab does not trust yet, before its cells run), the narrow layout shows, which
+    is legible at any width. Plain text is the alt text. ``figure`` is the wide
+    matplotlib Figure, ``narrow`` the narrow one.
 
     >>> image = FigureImage(Figure(figsize=(1, 1)), "An empty square.", "Nothing yet")
     >>> image._repr_mimebundle_()["text/plain"]
     'An empty square.'
-    >>> image._repr_mimebundle_()["text/html"][:42]
-    '<figure><img src="data:image/png;base64,iV'
+    >>> image._repr_mimebundle_()["text/html"][:59]
+    '<figure class="exr-figure" style="margin:0 0 1em 0"><style>'
     """
 
     figure: Figure = field(repr=False, compare=False)
     alt: str
     caption: str
+    narrow: Figure | None = field(default=None, repr=False, compare=False)
 
     @property
     def png(self) -> bytes:
-        """The figure as PNG bytes, without a timestamp or software tag."""
-        buffer = io.BytesIO()
-        FigureCanvasAgg(self.figure).print_png(buffer, metadata={"Software": None})
-        return buffer.getvalue()
+        """The wide layout as PNG bytes, without a timestamp or software tag."""
+        return _png(self.figure)
+
+    @property
+    def layouts(self) -> list[Figure]:
+        """The layouts, widest first."""
+        return [self.figure] + ([self.narrow] if self.narrow is not None else [])
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        data = base64.b64encode(self.png).decode("ascii")
-        markup = (f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}">'
-                  f"<figcaption>{html.escape(self.caption)}</figcaption></figure>")
-        return {"text/html": markup, "text/plain": self.alt}
+        alt = html.escape(self.alt)
+        images = []
+        for index, figure in enumerate(self.layouts):
+            width, height = (round(v * DPI) for v in figure.get_size_inches())
+            data = base64.b64encode(_png(figure)).decode("ascii")  # drawn now, so its text is laid out
+            hidden = "" if index or len(self.layouts) == 1 else ";display:none"  # the narrow one, unless styled
+            images.append(f'<img class="exr-figure-{"narrow" if index else "wide"}" src="data:image/png;base64,'
+                          f'{data}" alt="{alt}" width="{width}" height="{height}" '
+                          f'data-label-px="{smallest_text_px(figure, draw=False):.1f}" '
+                          f'style="max-width:100%;height:auto{hidden}">')
+        switch = ""
+        if self.narrow is not None:
+            cut = round(self.figure.get_size_inches()[0] * DPI)
+            switch = (f"@container (min-width:{cut}px){{.exr-figure-wide{{display:inline!important}}"
+                      ".exr-figure-narrow{display:none!important}}")
+        return {"text/html": (f'<figure class="exr-figure" style="margin:0 0 1em 0"><style>.exr-figure'
+                              f"{{container-type:inline-size}}{switch}</style>{''.join(images)}"
+                              f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"),
+                "text/plain": self.alt}
 
     def __repr__(self) -> str:
         return self.alt
 
 
+def _png(figure: Figure) -> bytes:
+    """The figure as an 8-bit PNG, without a timestamp or software tag.
+
+    The palette holds the Okabe-Ito colours and white, then the most frequent other colours,
+    256 in all: the flat colours of the data stay exact, and only the rarest shades of
+    anti-aliased edges move to their nearest neighbour. The file is a third of an RGBA one.
+
+    >>> _png(_new_figure(1, 1))[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    width, height = canvas.get_width_height()
+    rgb = np.asarray(canvas.buffer_rgba())[..., :3].reshape(-1, 3).astype(np.int64)
+    codes, where, counts = np.unique((rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2], return_inverse=True,
+                                     return_counts=True)
+    fixed = [int(code[1:], 16) for code in (*PALETTE.values(), "#FFFFFF")]
+    palette = np.array(list(dict.fromkeys(fixed + [int(c) for c in codes[np.argsort(-counts, kind="stable")]]))[:256])
+    split = lambda c: np.stack([(c >> 16) & 255, (c >> 8) & 255, c & 255], axis=-1)  # noqa: E731
+    nearest = ((split(codes)[:, None, :] - split(palette)[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+    image = Image.frombytes("P", (width, height), nearest[where].astype(np.uint8).tobytes())
+    image.putpalette(split(palette).astype(np.uint8).ravel().tolist())
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _texts(figure: Figure, draw: bool = True) -> list[Text]:
+    """Every piece of text the figure shows: titles, tick labels, legends, notes."""
+    if draw:  # lays out the ticks; not needed right after the figure was drawn
+        figure.canvas.draw()
+    found = list(figure.texts) + [t for legend in figure.legends for t in legend.get_texts()]
+    for ax in figure.axes:
+        found += [*ax.texts, ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    found += [tick.label1, tick.label2]
+    return [t for t in found if t.get_visible() and t.get_text().strip()]
+
+
+def smallest_text_px(figure: Figure, draw: bool = True) -> float:
+    """The size of the smallest text in a figure, in CSS pixels at native size.
+
+    >>> figure = _new_figure(2, 1)
+    >>> _ = figure.text(0.1, 0.5, "small", fontsize=SMALL)
+    >>> round(smallest_text_px(figure), 1)
+    13.2
+    """
+    sizes = [t.get_fontsize() for t in _texts(figure, draw)]
+    return points_to_px(min(sizes)) if sizes else float("inf")
+
+
+def text_outside(figure: Figure) -> list[str]:
+    """The texts that do not fit inside the figure (cut off at its edge); none, if it is laid out well.
+
+    >>> figure = _new_figure(2, 1)
+    >>> _ = figure.text(0.9, 0.5, "too long to fit", fontsize=SMALL)
+    >>> text_outside(figure)
+    ['too long to fit']
+    """
+    renderer = figure.canvas.get_renderer()
+    box = figure.bbox
+    outside = []
+    for text in _texts(figure):
+        extent = text.get_window_extent(renderer)
+        if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1 or extent.y1 > box.y1 + 1:
+            outside.append(text.get_text())
+    return outside
+
+
 def _new_figure(width: float, height: float) -> Figure:
-    figure = Figure(figsize=(width, height), dpi=100, facecolor="white")
+    figure = Figure(figsize=(width, height), dpi=DPI, facecolor="white")
     FigureCanvasAgg(figure)
     return figure
+
+
+def _axes(figure: Figure, left: float, bottom: float, right: float, top: float) -> Axes:
+    """Axes placed by margins in inches from the figure's edges."""
+    width, height = figure.get_size_inches()
+    return figure.add_axes((left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height))
+
+
+def _wrap(text: str, inches: float) -> list[str]:
+    """Lines of SMALL text no wider than ``inches`` (by an average character width).
+
+    >>> _wrap("Klepkin packs a bag and drives to Finland.", 2.0)
+    ['Klepkin packs a bag and', 'drives to Finland.']
+    """
+    return textwrap.wrap(text, max(10, int(inches / CHAR))) or [""]
+
+
+def _legend_height(items: int, columns: int) -> float:
+    """Inches a figure legend of ``items`` entries in ``columns`` columns needs."""
+    return math.ceil(items / columns) * LINE * 1.2 + 0.15
+
+
+class _Rows:
+    """A chart with one row per item, each row's label written in full on its own lines above it.
+
+    Units on the y axis are lines of SMALL text, counted down from the top, so that the
+    figure's height follows from the labels once they are wrapped to its width.
+    """
+
+    def __init__(self, labels: list[str], inches: float, mark: float = 1.0, gap: float = 0.35) -> None:
+        self.lines = [_wrap(label, inches) for label in labels]
+        self.label_y, self.mark_y = [], []
+        y = 0.0
+        for lines in self.lines:
+            self.label_y.append(y)
+            y += len(lines)
+            self.mark_y.append(y + mark / 2)
+            y += mark + gap
+        self.total = y
+
+    @property
+    def inches(self) -> float:
+        return self.total * LINE
+
+    def draw(self, ax: Axes) -> None:
+        """Write the labels at the left edge of the axes and set its y range."""
+        for y, lines in zip(self.label_y, self.lines):
+            ax.text(0, y, "\n".join(lines), transform=ax.get_yaxis_transform(), va="top", ha="left",
+                    fontsize=SMALL, linespacing=1.1, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+        ax.set_ylim(self.total, 0)
+        ax.set_yticks([])
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
 
 
 def _plain(ax: Axes) -> None:
@@ -144,13 +320,26 @@ def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _short_date(day: pd.Timestamp) -> str:
+    """
+    >>> _short_date(pd.Timestamp("2022-02-24"))
+    '24 Feb 2022'
+    """
+    return f"{day.day} {day:%b %Y}"
+
+
+def _both(draw: Callable[[float], Figure], alt: str, caption: str) -> FigureImage:
+    return FigureImage(draw(WIDE), alt, caption, draw(NARROW))
+
+
 # --- 01: when --------------------------------------------------------------------------------
 def timeline(status: str | None = None, days: int = 7, article: Article | None = None) -> FigureImage:
     """The article's events on a timeline of the week before publication.
 
-    One row per event. A dot is a day, a hatched bar a range of days, a dotted line
-    "some time before" a date. Events before the week shown sit at the left edge with
-    their date. ``status`` keeps one kind of event ("stated", "claim", "report"...).
+    One row per event, its label in full above it. A dot is a day, a hatched bar a range
+    of days, a dotted line "some time before" a date. Events before the week shown sit at
+    the left edge with their date. ``status`` keeps one kind of event ("stated", "claim",
+    "report"...).
 
     >>> print(timeline("denial"))  # doctest: +ELLIPSIS
     Timeline of 1 event the article reports (status: denial), resolved against publication on Saturday 24 September 2022...
@@ -167,55 +356,63 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
     # Dated events by their first day, "before" events by their bound, undated ones last.
     key = events["first"].fillna(events["last"].where(events["precision"] == "before", pd.Timestamp.max))
     order = events.assign(key=key).sort_values(["key", "last"], kind="stable")
-    height = 0.27 * len(order) + 1.6
-    figure = _new_figure(10, height)
-    ax = figure.add_axes((0.47, 1.1 / height, 0.5, 1 - 1.4 / height))
-    x_left, x_right = mdates.date2num(left - pd.Timedelta(hours=20)), mdates.date2num(day + pd.Timedelta(hours=14))
-    earlier = []
-    for y, row in enumerate(order.itertuples()):
-        colour, marker = STATUS_STYLE[row.status]
-        first = row.first if not pd.isna(row.first) else None
-        last = row.last
-        if last < left:  # wholly before the week shown: a marker at the edge, with its date
-            text = "before " + f"{last:%b %Y}" if first is None else long_date(last.date())
-            ax.plot([x_left], [y], marker=marker, color=colour, markersize=7, linestyle="none", clip_on=False)
-            ax.text(x_left + 0.15, y, f"← {text}", va="center", fontsize=8)
-            earlier.append(f"{row.event_id} ({row.paragraph_id}, {text})")
-        elif first is None:  # only an upper bound: a dotted line back from it
-            ax.plot([x_left, mdates.date2num(last)], [y, y], linestyle=":", color=colour, linewidth=2)
-            ax.plot([x_left], [y], marker="<", color=colour, markersize=7, clip_on=False)
-            ax.plot([mdates.date2num(last)], [y], marker=marker, color=colour, markersize=7,
-                    markerfacecolor="white")
-        elif first == last:
-            ax.plot([mdates.date2num(first)], [y], marker=marker, color=colour, markersize=11 if marker == "*" else 8)
-        else:
-            start = mdates.date2num(first) if first >= left else x_left
-            ax.barh(y, mdates.date2num(last) - start, left=start, height=0.5,
-                    color=colour, alpha=0.35, hatch="///", edgecolor=colour)
-            ax.plot([mdates.date2num(last)], [y], marker=marker, color=colour, markersize=7)
-            if first < left:
-                ax.text(x_left + 0.1, y, f"← from {long_date(first.date())}", va="center", fontsize=7,
-                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-    labels = [f"{row.event_id} {textwrap.shorten(row.description, 62, placeholder='…')} ({row.paragraph_id})"
-              for row in order.itertuples()]
-    ax.set_yticks(range(len(order)), labels, fontsize=8)
-    ax.set_ylim(len(order) - 0.5, -0.8)
-    ax.set_xlim(x_left, x_right)
-    ax.xaxis.set_major_locator(mdates.DayLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%d %b"))
-    ax.tick_params(axis="x", labelsize=8)
-    ax.axvline(mdates.date2num(day), color=_C["black"], linewidth=1, linestyle="--")
-    ax.text(mdates.date2num(day), -0.75, "published", ha="center", fontsize=8)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-    _plain(ax)
+    earlier = [f"{row.event_id} ({row.paragraph_id}, {_earlier_text(row, long_date)})" for row in order.itertuples()
+               if row.last < left]
     shown = sorted(set(order["status"]), key=list(STATUS_STYLE).index)
-    handles = [Line2D([], [], marker=STATUS_STYLE[s][1], color=STATUS_STYLE[s][0], linestyle="none", label=s)
-               for s in shown]
-    if (order["precision"] == "range").any():
-        handles.append(Patch(facecolor="#cccccc", hatch="///", edgecolor="#555555", label="a range of days"))
-    if (order["first"].isna() & (order["last"] >= left)).any():
-        handles.append(Line2D([], [], linestyle=":", color="#555555", label="some time before"))
-    figure.legend(handles=handles, loc="lower left", ncols=5, fontsize=8, frameon=False, bbox_to_anchor=(0.01, 0.0))
+
+    def draw(width: float) -> Figure:
+        labels = [f"{row.event_id} {row.description} ({row.paragraph_id})" for row in order.itertuples()]
+        rows = _Rows(labels, width - 0.25)
+        handles = [Line2D([], [], marker=STATUS_STYLE[s][1], color=STATUS_STYLE[s][0], linestyle="none", label=s)
+                   for s in shown]
+        if (order["precision"] == "range").any():
+            handles.append(Patch(facecolor="#cccccc", hatch="///", edgecolor="#555555", label="a range of days"))
+        if (order["first"].isna() & (order["last"] >= left)).any():
+            handles.append(Line2D([], [], linestyle=":", color="#555555", label="some time before"))
+        handles.append(Line2D([], [], linestyle="--", color=_C["black"], label="day of publication"))
+        columns = 4 if width >= WIDE else 2
+        top, bottom = 2.6 * LINE + 0.15, 2.6 * LINE + 0.3 + _legend_height(len(handles), columns)
+        figure = _new_figure(width, rows.inches + top + bottom)
+        ax = _axes(figure, 0.1, bottom, 0.15, top)
+        x_left, x_right = mdates.date2num(left - pd.Timedelta(hours=20)), mdates.date2num(day + pd.Timedelta(hours=14))
+        for y, row in zip(rows.mark_y, order.itertuples()):
+            colour, marker = STATUS_STYLE[row.status]
+            first = row.first if not pd.isna(row.first) else None
+            last = row.last
+            if last < left:  # wholly before the week shown: a marker at the edge, with its date
+                ax.plot([x_left], [y], marker=marker, color=colour, markersize=8, linestyle="none", clip_on=False)
+                ax.text(x_left + 0.25, y, f"← {_earlier_text(row)}", va="center", fontsize=SMALL)
+            elif first is None:  # only an upper bound: a dotted line back from it
+                ax.plot([x_left, mdates.date2num(last)], [y, y], linestyle=":", color=colour, linewidth=2)
+                ax.plot([x_left], [y], marker="<", color=colour, markersize=8, clip_on=False)
+                ax.plot([mdates.date2num(last)], [y], marker=marker, color=colour, markersize=8,
+                        markerfacecolor="white")
+            elif first == last:
+                ax.plot([mdates.date2num(first)], [y], marker=marker, color=colour,
+                        markersize=12 if marker == "*" else 9)
+            else:
+                start = mdates.date2num(first) if first >= left else x_left
+                ax.barh(y, mdates.date2num(last) - start, left=start, height=0.8,
+                        color=colour, alpha=0.35, hatch="///", edgecolor=colour)
+                ax.plot([mdates.date2num(last)], [y], marker=marker, color=colour, markersize=8)
+                if first < left:
+                    ax.text(x_left + 0.15, y, f"← from {_short_date(first)}", va="center", fontsize=SMALL,
+                            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        rows.draw(ax)
+        ax.set_xlim(x_left, x_right)
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%d %b" if width >= WIDE else "%a\n%d"))
+        ax.tick_params(axis="x", labelsize=SMALL, top=True, labeltop=True)
+        if width < WIDE:
+            month = f"{left:%B %Y}" if left.month == day.month else f"{left:%b} to {day:%b %Y}"
+            ax.set_xlabel(month, fontsize=SMALL)
+        ax.axvline(mdates.date2num(day), color=_C["black"], linewidth=1, linestyle="--", zorder=0)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.8, zorder=0)
+        ax.set_axisbelow(True)
+        figure.legend(handles=handles, loc="lower left", ncols=columns, fontsize=SMALL, frameon=False,
+                      bbox_to_anchor=(0.0, 0.0), handletextpad=0.4, columnspacing=1.0)
+        return figure
+
     counts = order["precision"].value_counts()
     precision = {"day": "an exact day", "range": "a range of days", "before": "only an upper bound",
                  "undated": "no date at all"}
@@ -230,8 +427,15 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
            f"{_listing(by_status)}. The figure shows the {days} days up to publication")
     alt += (f"; earlier events sit at its left edge: {_listing(earlier)}." if earlier else ".")
     caption = (f"What happened when: the article's events, from {left:%d %B} to publication on {day:%d %B %Y}. "
-               "Colour and marker show each event's status; the labels give the event and its paragraph.")
-    return FigureImage(figure, alt, caption)
+               "Colour and marker show each event's status; above each row, the event and its paragraph.")
+    return _both(draw, alt, caption)
+
+
+def _earlier_text(row: object, written: Callable = _short_date) -> str:
+    """How the timeline writes the date of an event before the week it shows."""
+    if pd.isna(row.first):
+        return f"before {row.last:%b %Y}"
+    return written(row.last.date() if written is long_date else row.last)
 
 
 # --- 01: where -------------------------------------------------------------------------------
@@ -242,24 +446,84 @@ def _place_group(roles: set[str]) -> int:
     return len(PLACE_GROUPS) - 1
 
 
-def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str]]) -> None:
-    """Write each label beside its point where it overlaps no label written before it."""
+def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str]],
+                  numbered: list[str]) -> None:
+    """Write each label beside its point where it overlaps no label or point and stays inside the map.
+
+    A label that finds no such place gets a number beside its point instead, and its name is
+    added to ``numbered`` (in order), for a key under the map.
+    """
     renderer = figure.canvas.get_renderer()
-    taken = []
-    offsets = [(5, 3, "left"), (5, -9, "left"), (-5, 3, "right"), (-5, -9, "right"), (0, 7, "center"),
-               (0, -14, "center"), (5, 12, "left"), (5, -18, "left")]
+    frame = ax.get_window_extent(renderer)
+    dots = [ax.transData.transform((x, y)) for x, y, _ in points]
+    taken = [Bbox.from_bounds(px - 5, py - 5, 10, 10) for px, py in dots]
+    offsets = [(6, 2, "left", "bottom"), (6, -2, "left", "top"), (-6, 2, "right", "bottom"),
+               (-6, -2, "right", "top"), (0, 7, "center", "bottom"), (0, -7, "center", "top"),
+               (10, 12, "left", "bottom"), (10, -12, "left", "top"), (-10, 12, "right", "bottom"),
+               (-10, -12, "right", "top")]
     for x, y, label in points:
-        for dx, dy, align in offsets:
-            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=8,
-                               ha=align, va="bottom")
-            box = text.get_window_extent(renderer).expanded(1.05, 1.1)
-            if not any(box.overlaps(other) for other in taken):
+        for dx, dy, ha, va in offsets:
+            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=SMALL,
+                               ha=ha, va=va)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
                 break
             text.remove()
         else:
-            text = ax.annotate(label, (x, y), xytext=offsets[0][:2], textcoords="offset points", fontsize=8)
-            taken.append(text.get_window_extent(renderer))
+            numbered.append(label)
+            far = [(dx * 2.2, dy * 2.2, ha, va) for dx, dy, ha, va in offsets]
+            for dx, dy, ha, va in far + [(0, 0, "center", "center")]:
+                text = ax.annotate(str(len(numbered)), (x, y), xytext=(dx, dy), textcoords="offset points",
+                                   fontsize=SMALL, fontweight="bold", ha=ha, va=va,
+                                   arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.8,
+                                               "shrinkA": 1, "shrinkB": 4})
+                box = text.get_window_extent(renderer)
+                inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+                if inside and not any(box.overlaps(other) for other in taken[len(dots):]) or (dx, dy) == (0, 0):
+                    taken.append(box)
+                    break
+                text.remove()
+
+
+def _close_up(table: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The box around the crowded middle of the map: every place within 20 degrees of longitude and
+    15 of latitude of the middle place, with a margin; None when that holds every place anyway.
+
+    >>> from exodus_reader import load
+    >>> _close_up(load().places.groupby("place").agg(longitude=("longitude", "first"),
+    ...                                               latitude=("latitude", "first")))
+    ((18.5, 46.8), (37.9, 62.6))
+    """
+    near = table[((table["longitude"] - table["longitude"].median()).abs() <= 20)
+                 & ((table["latitude"] - table["latitude"].median()).abs() <= 15)]
+    if len(near) == len(table) or len(near) < 2:
+        return None
+    return ((round(float(near["longitude"].min()) - 2, 1), round(float(near["longitude"].max()) + 2, 1)),
+            (round(float(near["latitude"].min()) - 2, 1), round(float(near["latitude"].max()) + 2, 1)))
+
+
+def _draw_places(ax: Axes, table: pd.DataFrame, origins: pd.DataFrame) -> None:
+    """The points of a map, each group with its colour and marker, and the arrows to the destinations."""
+    for name, row in table.iterrows():
+        label, _, colour, marker = PLACE_GROUPS[row["group"]]
+        if label in ROUTE_STYLE:
+            for _, origin in origins.iterrows():
+                arrow = ax.annotate("", xy=(row["longitude"], row["latitude"]),
+                                    xytext=(origin["longitude"], origin["latitude"]), annotation_clip=False,
+                                    arrowprops={"arrowstyle": "-|>", "linestyle": ROUTE_STYLE[label],
+                                                "color": colour, "linewidth": 1.4, "shrinkA": 4, "shrinkB": 6})
+                arrow.arrow_patch.set_clip_box(ax.bbox)  # cut at a close-up's edge
+    for name, row in table.iterrows():
+        label, _, colour, marker = PLACE_GROUPS[row["group"]]
+        if name in origins.index:  # a large ring on top: every arrow starts there, and places inside show
+            ax.plot(row["longitude"], row["latitude"], marker="o", markersize=16, color=colour,
+                    markerfacecolor="none", markeredgecolor=colour, markeredgewidth=2.5, linestyle="none", zorder=5)
+            continue
+        ax.plot(row["longitude"], row["latitude"], marker=marker, color=colour,
+                markersize=6 if marker == "." else 8, zorder=2 if marker == "." else 3,
+                markeredgecolor="white" if marker not in ".X" else colour, linestyle="none")
 
 
 def route_map(article: Article | None = None) -> FigureImage:
@@ -267,7 +531,8 @@ def route_map(article: Article | None = None) -> FigureImage:
 
     Points come from each place's approximate latitude and longitude (a country is drawn
     at its capital); there are no borders. Arrows run from Russia to each destination:
-    solid by road, dashed by air, dotted where the article does not say how.
+    solid by road, dashed by air, dotted where the article does not say how. A name with
+    no room beside its point gets a number, and a key under the map.
 
     >>> print(route_map())  # doctest: +ELLIPSIS
     Sketch map of the 21 places the article names, ... by air: United Arab Emirates and Turkey...
@@ -276,47 +541,82 @@ def route_map(article: Article | None = None) -> FigureImage:
     table = places.groupby("place", sort=False).agg(
         latitude=("latitude", "first"), longitude=("longitude", "first"), roles=("role", lambda r: set(r)))
     table["group"] = table["roles"].map(_place_group)
-    figure = _new_figure(10, 6.6)
-    ax = figure.add_axes((0.07, 0.2, 0.9, 0.77))
-    ax.set_aspect(1 / math.cos(math.radians(float(table["latitude"].mean()))))
     origins = table[table["roles"].map(lambda r: "origin" in r)]
-    for name, row in table.iterrows():
-        label, _, colour, marker = PLACE_GROUPS[row["group"]]
-        if label in ROUTE_STYLE:
-            for _, origin in origins.iterrows():
-                ax.annotate("", xy=(row["longitude"], row["latitude"]),
-                            xytext=(origin["longitude"], origin["latitude"]),
-                            arrowprops={"arrowstyle": "-|>", "linestyle": ROUTE_STYLE[label], "color": colour,
-                                        "linewidth": 1.4, "shrinkA": 4, "shrinkB": 6})
-    for name, row in table.iterrows():
-        label, _, colour, marker = PLACE_GROUPS[row["group"]]
-        if name in origins.index:  # a large ring on top: every arrow starts there, and places inside show
-            ax.plot(row["longitude"], row["latitude"], marker="o", markersize=16, color=colour, markerfacecolor="none",
-                    markeredgecolor=colour, markeredgewidth=2.5, linestyle="none", zorder=5)
-            continue
-        ax.plot(row["longitude"], row["latitude"], marker=marker, color=colour, markersize=6 if marker == "." else 8,
-                zorder=2 if marker == "." else 3, markeredgecolor="white" if marker not in ".X" else colour,
-                linestyle="none")
-    ax.set_xlim(table["longitude"].min() - 4, table["longitude"].max() + 8)
-    ax.set_ylim(table["latitude"].min() - 3, table["latitude"].max() + 3)
+    used = sorted(set(table["group"]))
     points: dict[tuple[float, float], list[str]] = {}
     first_origins = table.assign(origin=~table.index.isin(origins.index))
     for name, row in first_origins.sort_values(["origin", "group"], kind="stable").iterrows():
         key = next((k for k in points if abs(k[0] - row["longitude"]) < 0.6 and abs(k[1] - row["latitude"]) < 0.6),
                    (row["longitude"], row["latitude"]))
         points.setdefault(key, []).append(name)
-    _place_labels(ax, figure, [(x, y, " / ".join(names)) for (x, y), names in points.items()])
-    ax.set_xlabel("longitude (degrees east)", fontsize=8)
-    ax.set_ylabel("latitude (degrees north)", fontsize=8)
-    ax.tick_params(labelsize=8)
-    ax.grid(color="#eeeeee", linewidth=0.8)
-    _plain(ax)
-    used = sorted(set(table["group"]))
-    handles = [Line2D([], [], marker=PLACE_GROUPS[g][3], color=PLACE_GROUPS[g][2], linestyle="none",
-                      markersize=8, label=PLACE_GROUPS[g][0]) for g in used]
-    handles += [Line2D([], [], color="#555555", linestyle=style, label=ROUTE_LABEL[label])
-                for label, style in ROUTE_STYLE.items()]
-    figure.legend(handles=handles, loc="lower left", ncols=3, fontsize=8, frameon=False, bbox_to_anchor=(0.05, 0.0))
+    aspect = 1 / math.cos(math.radians(float(table["latitude"].mean())))
+    x_range = (table["longitude"].min() - 3, table["longitude"].max() + 6)
+    y_range = (table["latitude"].min() - 3, table["latitude"].max() + 3)
+
+    def draw(width: float) -> Figure:
+        handles = [Line2D([], [], marker=PLACE_GROUPS[g][3], color=PLACE_GROUPS[g][2], linestyle="none",
+                          markersize=8, label=PLACE_GROUPS[g][0]) for g in used]
+        handles += [Line2D([], [], color="#555555", linestyle=style, label=ROUTE_LABEL[label])
+                    for label, style in ROUTE_STYLE.items()]
+        columns = 2 if width >= WIDE else 1
+        left, right, top = 0.55, 0.1, 0.1
+        map_width = width - left - right
+        # Narrow, the crowded middle of the map gets a close-up of its own below the whole map.
+        close = _close_up(table) if width < WIDE else None
+        panels = [(x_range, y_range)] + ([close] if close else [])
+        heights = [map_width * (ys[1] - ys[0]) * aspect / (xs[1] - xs[0]) for xs, ys in panels]
+        axis = 3 * LINE + 0.2  # tick labels and the axis label under each panel
+        title = 1.6 * LINE if close else 0
+        legend = _legend_height(len(handles), columns)
+        key_room = 8 * LINE  # lines kept for the key of numbered places, trimmed once it is known
+        height = top + sum(h + axis + title for h in heights) + key_room + legend
+        figure = _new_figure(width, height)
+        axes, y = [], height - top
+        for (xs, ys), panel_height in zip(panels, heights):
+            y -= title + panel_height
+            ax = figure.add_axes((left / width, y / height, map_width / width, panel_height / height))
+            ax.set_xlim(*xs)
+            ax.set_ylim(*ys)
+            y -= axis
+            axes.append(ax)
+        numbered: list[str] = []
+        for index, ax in enumerate(axes):
+            _draw_places(ax, table, origins)
+            ax.set_xlabel("longitude (degrees east)", fontsize=SMALL)
+            ax.set_ylabel("latitude (degrees north)", fontsize=SMALL)
+            ax.tick_params(labelsize=SMALL)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
+            ax.grid(color="#eeeeee", linewidth=0.8)
+            _plain(ax)
+            here = [(x, yy, " / ".join(names)) for (x, yy), names in points.items()]
+            if close and index == 0:  # the whole map labels only what the close-up does not show
+                (x0, x1), (y0, y1) = close
+                here = [(x, yy, n) for x, yy, n in here if not (x0 <= x <= x1 and y0 <= yy <= y1)]
+                ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#555555",
+                                       linestyle="--", linewidth=1, zorder=1))
+                ax.set_title("All places (the box: see below)", fontsize=SMALL, loc="left")
+            elif close:
+                (x0, x1), (y0, y1) = close
+                here = [(x, yy, n) for x, yy, n in here if x0 <= x <= x1 and y0 <= yy <= y1]
+                ax.set_title("The dashed box, closer", fontsize=SMALL, loc="left")
+            _place_labels(ax, figure, here, numbered)
+        lines = _wrap("Numbers on the map: " + "; ".join(f"{i} {name}" for i, name in enumerate(numbered, 1)),
+                      width - 0.2) if numbered else []
+        # Give back the room the key does not need, keeping the maps where they are.
+        spare = (8 - len(lines)) * LINE
+        figure.set_size_inches(width, height - spare)
+        for ax in axes:
+            x0, y0, w, h = ax.get_position().bounds
+            ax.set_position((x0, (y0 * height - spare) / (height - spare), w, h * height / (height - spare)))
+        height -= spare
+        if lines:
+            figure.text(0.1 / width, (legend + len(lines) * LINE + 0.1) / height, "\n".join(lines), fontsize=SMALL,
+                        va="top", ha="left", linespacing=1.1)
+        figure.legend(handles=handles, loc="lower left", ncols=columns, fontsize=SMALL, frameon=False,
+                      bbox_to_anchor=(0.0, 0.0), handletextpad=0.4, columnspacing=1.0)
+        return figure
+
     parts = []
     for index in used:
         names = list(table.index[table["group"] == index])
@@ -336,7 +636,7 @@ def route_map(article: Article | None = None) -> FigureImage:
            + ". ".join(g[0].upper() + g[1:] for g in groups) + ".")
     caption = ("Where people leave from and where they go, as the article names them. A country is drawn at its "
                "capital, so Russia sits at Moscow; the arrows show destinations, not the roads anyone took.")
-    return FigureImage(figure, alt, caption)
+    return _both(draw, alt, caption)
 
 
 # --- 02: who speaks --------------------------------------------------------------------------
@@ -348,31 +648,41 @@ def words_per_voice(article: Article | None = None) -> FigureImage:
     """
     words = voice_words(article)
     silent = words[words["words"] == 0]
-    words = words[words["words"] > 0].sort_values("words", kind="stable")
-    figure = _new_figure(8.5, 0.34 * len(words) + 1.5)
-    ax = figure.add_axes((0.3, 1.0 / (0.34 * len(words) + 1.5), 0.62, 1 - 1.25 / (0.34 * len(words) + 1.5)))
-    y = range(len(words))
-    ax.barh(y, words["direct words"], color=_C["blue"], edgecolor=_C["blue"], label="direct: in quotation marks")
-    ax.barh(y, words["reported words"], left=words["direct words"], color=_C["sky blue"], hatch="//",
-            edgecolor="white", label="reported: in the writer's words")
-    for position, total, direct, reported in zip(y, words["words"], words["direct words"], words["reported words"]):
-        ax.text(total + 1.5, position, f"{total} ({direct} + {reported})", va="center", fontsize=8)
-    ax.set_yticks(list(y), [f"{n} ({t})" for n, t in zip(words["name"], words["source_type"])], fontsize=8)
-    ax.set_xlabel("words in the body text (direct + reported)", fontsize=8)
-    ax.set_xlim(0, words["words"].max() * 1.25)
-    ax.tick_params(axis="x", labelsize=8)
-    _plain(ax)
-    figure.legend(loc="lower left", ncols=2, fontsize=8, frameon=False, bbox_to_anchor=(0.3, 0.0))
-    ordered = words.sort_values("words", ascending=False, kind="stable")
+    words = words[words["words"] > 0].sort_values("words", ascending=False, kind="stable")
+
+    def draw(width: float) -> Figure:
+        # No-break spaces keep "105 (71 + 34)" on one line.
+        labels = [f"{name} ({kind}): {total}\u00a0({direct}\u00a0+\u00a0{reported})"
+                  for name, kind, total, direct, reported
+                  in zip(words["name"], words["source_type"], words["words"], words["direct words"],
+                         words["reported words"])]
+        rows = _Rows(labels, width - 0.25)
+        columns = 2 if width >= WIDE else 1
+        top, bottom = 0.1, 2 * LINE + 0.3 + _legend_height(2, columns)
+        figure = _new_figure(width, rows.inches + top + bottom)
+        ax = _axes(figure, 0.1, bottom, 0.15, top)
+        ax.barh(rows.mark_y, words["direct words"], height=0.9, color=_C["blue"], edgecolor=_C["blue"],
+                label="direct: in quotation marks")
+        ax.barh(rows.mark_y, words["reported words"], height=0.9, left=words["direct words"], color=_C["sky blue"],
+                hatch="//", edgecolor="white", label="reported: in the writer's words")
+        rows.draw(ax)
+        ax.set_xlabel("words in the body text (direct + reported)", fontsize=SMALL)
+        ax.set_xlim(0, words["words"].max() * 1.05)
+        ax.tick_params(axis="x", labelsize=SMALL)
+        ax.grid(axis="x", color="#eeeeee")
+        ax.set_axisbelow(True)
+        figure.legend(loc="lower left", ncols=columns, fontsize=SMALL, frameon=False, bbox_to_anchor=(0.0, 0.0))
+        return figure
+
     listed = "; ".join(f"{name} {total} ({direct} direct, {reported} reported)" for name, total, direct, reported
-                       in zip(ordered["name"], ordered["words"], ordered["direct words"], ordered["reported words"]))
+                       in zip(words["name"], words["words"], words["direct words"], words["reported words"]))
     alt = (f"Bar chart of the words each of {len(words)} voices gets in the body text, in direct quotes and in "
            f"reported speech: {listed}.")
     if len(silent):
         alt += f" {_listing(list(silent['name']))} speak only inside another voice's quotes and get no words of their own."
     caption = ("Words per voice in the body text. Dark blue: the voice's own words in quotation marks; light "
                "hatched blue: reported speech, the writer's words for what the voice said.")
-    return FigureImage(figure, alt, caption)
+    return _both(draw, alt, caption)
 
 
 def source_audit(article: Article | None = None) -> FigureImage:
@@ -381,33 +691,53 @@ def source_audit(article: Article | None = None) -> FigureImage:
     >>> print(source_audit())  # doctest: +ELLIPSIS
     Two bar charts of the share of the words in the body text. By gender, as the article shows it: male 75% (6 voices)...
     """
-    panels = [("gender", GENDER_STYLE, "gender, as the article shows it"),
-              ("source_type", TYPE_STYLE, "type of source")]
-    figure = _new_figure(10, 3.2)
-    sentences = []
-    for index, (column, styles, title) in enumerate(panels):
+    panels = []
+    for column, styles, title in [("gender", GENDER_STYLE, "gender, as the article shows it"),
+                                  ("source_type", TYPE_STYLE, "type of source")]:
         table = audit(column, article=article).frame
         table["words"] = table["direct words"] + table["reported words"]
-        table = table.sort_values("words", kind="stable")
-        share = table["words"] / table["words"].sum() * 100
-        ax = figure.add_axes((0.14 + index * 0.5, 0.18, 0.32, 0.68))
-        for y, (group, value, voices) in enumerate(zip(table[column], share, table["voices"])):
-            colour, hatch = styles[group]
-            ax.barh(y, value, color=colour, hatch=hatch, edgecolor="white" if hatch else colour)
-            ax.text(value + 2, y, f"{value:.0f}% ({_count(voices, 'voice')})", va="center", fontsize=8)
-        ax.set_yticks(range(len(table)), list(table[column]), fontsize=8)
-        ax.set_xlim(0, 118)
-        ax.set_xlabel("share of words (%)", fontsize=8)
-        ax.set_title(f"Words by {title}", fontsize=9, loc="left")
-        ax.tick_params(axis="x", labelsize=8)
-        _plain(ax)
-        parts = [f"{g} {v:.0f}% ({_count(n, 'voice')})" for g, v, n in
-                 zip(table[column][::-1], share[::-1], table["voices"][::-1])]
+        table = table.sort_values("words", ascending=False, kind="stable")
+        table["share"] = table["words"] / table["words"].sum() * 100
+        panels.append((column, styles, title, table))
+
+    def draw(width: float) -> Figure:
+        side = width >= WIDE  # side by side when wide, one above the other when narrow
+        panel_width = (width - 0.7) / 2 if side else width - 0.25
+        rows = [_Rows([f"{g}: {v:.0f}% ({_count(n, 'voice')})" for g, v, n in
+                       zip(table[column], table["share"], table["voices"])], panel_width) for column, _, _, table in panels]
+        title = 2 * LINE
+        axis = 2 * LINE + 0.3
+        heights = [r.inches + title + axis for r in rows]
+        figure = _new_figure(width, (max(heights) if side else sum(heights)) + 0.1)
+        total = figure.get_size_inches()[1]
+        top = 0.1
+        for index, ((column, styles, name, table), row) in enumerate(zip(panels, rows)):
+            if side:
+                ax = _axes(figure, 0.1 + index * (panel_width + 0.3), total - top - title - row.inches,
+                           width - 0.1 - (index + 1) * panel_width - index * 0.3, top + title)
+            else:
+                ax = _axes(figure, 0.1, total - top - title - row.inches, 0.15, top + title)
+                top += heights[index]
+            for y, group, value in zip(row.mark_y, table[column], table["share"]):
+                colour, hatch = styles[group]
+                ax.barh(y, value, height=0.9, color=colour, hatch=hatch, edgecolor="white" if hatch else colour)
+            row.draw(ax)
+            ax.set_xlim(0, 100)
+            ax.set_xlabel("share of words (%)", fontsize=SMALL)
+            ax.set_title(f"Words by {name}", fontsize=TITLE, loc="left", pad=LINE * 72 * 0.6)
+            ax.tick_params(axis="x", labelsize=SMALL)
+            ax.grid(axis="x", color="#eeeeee")
+            ax.set_axisbelow(True)
+        return figure
+
+    sentences = []
+    for column, _, title, table in panels:
+        parts = [f"{g} {v:.0f}% ({_count(n, 'voice')})" for g, v, n in zip(table[column], table["share"], table["voices"])]
         sentences.append(f"By {title}: {_listing(parts)}")
     alt = "Two bar charts of the share of the words in the body text. " + ". ".join(sentences) + "."
     caption = ("Who gets the words: share of all words in the body text (direct and reported) by gender, where a "
                "pronoun shows it, and by type of source.")
-    return FigureImage(figure, alt, caption)
+    return _both(draw, alt, caption)
 
 
 # --- 03: how the story is told ---------------------------------------------------------------
@@ -423,32 +753,51 @@ def voice_order(article: Article | None = None) -> FigureImage:
     quotes = quotes[quotes["paragraph_id"].map(kinds).isin({"body", "subheading"}) & (quotes["kind"] != "scare")]
     voices = list(dict.fromkeys(quotes["name"]))
     number = quotes["paragraph_id"].str[1:].astype(int)
-    figure = _new_figure(10, 0.3 * len(voices) + 1.8)
-    height = 0.3 * len(voices) + 1.8
-    ax = figure.add_axes((0.27, 0.9 / height, 0.7, 1 - 1.4 / height))
-    for row, x in zip(quotes.itertuples(), number):
-        colour = TYPE_STYLE[row.source_type][0]
-        direct = row.kind == "direct"
-        x = x + (0.18 if direct else -0.18)  # side by side where a paragraph holds both
-        ax.plot(x, voices.index(row.name), marker="o" if direct else "s", color=colour, markersize=7,
-                markerfacecolor=colour if direct else "white", markeredgewidth=1.5, linestyle="none")
     subheadings = a.paragraphs[a.paragraphs["kind"] == "subheading"]
-    for row in subheadings.itertuples():
-        x = int(row.paragraph_id[1:])
-        ax.axvline(x, color="#888888", linestyle="--", linewidth=1)
-        ax.text(x, -0.9, f"{row.paragraph_id}: {row.text}", fontsize=8, ha="center")
-    ax.set_yticks(range(len(voices)), voices, fontsize=8)
-    ax.set_ylim(len(voices) - 0.5, -1.3)
-    ticks = sorted(set(number))
-    ax.set_xticks(ticks, [f"p{t:02d}" for t in ticks], fontsize=7, rotation=90)
-    ax.grid(axis="y", color="#eeeeee")
-    _plain(ax)
     types = list(dict.fromkeys(quotes["source_type"]))
-    handles = [Line2D([], [], marker="o", color="#555555", linestyle="none", label="direct quote"),
-               Line2D([], [], marker="s", color="#555555", markerfacecolor="white", linestyle="none",
-                      label="reported speech")]
-    handles += [Patch(color=TYPE_STYLE[t][0], label=t) for t in types]
-    figure.legend(handles=handles, loc="lower left", ncols=6, fontsize=8, frameon=False, bbox_to_anchor=(0.02, 0.0))
+
+    def draw(width: float) -> Figure:
+        rows = _Rows(voices, width - 0.25, mark=1.2, gap=0.1)
+        handles = [Line2D([], [], marker="o", color="#555555", linestyle="none", label="direct quote"),
+                   Line2D([], [], marker="s", color="#555555", markerfacecolor="white", linestyle="none",
+                          label="reported speech"),
+                   Line2D([], [], linestyle="--", color="#888888", label="sub-heading")]
+        handles += [Patch(color=TYPE_STYLE[t][0], label=t) for t in types]
+        columns = 3 if width >= WIDE else 2
+        top = LINE * (len(subheadings) + 0.3) + 0.05
+        bottom = 4 * LINE + 0.2 + _legend_height(len(handles), columns)
+        figure = _new_figure(width, rows.inches + top + bottom)
+        ax = _axes(figure, 0.1, bottom, 0.15, top)
+        for row, x in zip(quotes.itertuples(), number):
+            colour = TYPE_STYLE[row.source_type][0]
+            direct = row.kind == "direct"
+            x = x + (0.2 if direct else -0.2)  # side by side where a paragraph holds both
+            ax.plot(x, rows.mark_y[voices.index(row.name)], marker="o" if direct else "s", color=colour,
+                    markersize=8, markerfacecolor=colour if direct else "white", markeredgewidth=1.5,
+                    linestyle="none", zorder=3)
+        for line, row in enumerate(subheadings.itertuples()):  # one line each, so that they never overlap
+            x = int(row.paragraph_id[1:])
+            ax.axvline(x, color="#888888", linestyle="--", linewidth=1, zorder=1)
+            ax.annotate(row.paragraph_id + (f": {row.text}" if width >= WIDE else ""), (x, 1),
+                        xycoords=ax.get_xaxis_transform(), xytext=(2, 2 + line * LINE * 72),
+                        textcoords="offset points", fontsize=SMALL, va="bottom",
+                        ha="left" if x < (number.min() + number.max()) / 2 else "right")
+        rows.draw(ax)
+        ticks = sorted(set(number) | {int(p[1:]) for p in subheadings["paragraph_id"]})
+        ax.set_xlim(min(ticks) - 0.8, max(ticks) + 0.8)
+        # Every paragraph number where there is room for it: 1.1 lines apart at least.
+        room = (width - 0.25) / (max(ticks) - min(ticks) + 1.6) / LINE
+        shown: list[int] = []
+        for t in ticks:
+            if not shown or (t - shown[-1]) * room >= 1.1:
+                shown.append(t)
+        ax.set_xticks(ticks, [f"p{t:02d}" if t in shown else "" for t in ticks], fontsize=SMALL, rotation=90)
+        ax.grid(axis="x", color="#eeeeee")
+        ax.set_axisbelow(True)
+        figure.legend(handles=handles, loc="lower left", ncols=columns, fontsize=SMALL, frameon=False,
+                      bbox_to_anchor=(0.0, 0.0), handletextpad=0.4, columnspacing=1.0)
+        return figure
+
     first, last = quotes.iloc[0], quotes[quotes["paragraph_id"].map(kinds) == "body"].iloc[-1]
     order = "; ".join(f"{v} ({_first_paragraph(quotes, v)})" for v in voices)
     promoted = []
@@ -466,7 +815,7 @@ def voice_order(article: Article | None = None) -> FigureImage:
     alt = alt.replace("is the the ", "is the ")
     caption = ("Who speaks where. Filled circle: a direct quote; open square: reported speech. Colour shows the "
                "type of source; dashed lines mark the sub-headings.")
-    return FigureImage(figure, alt, caption)
+    return _both(draw, alt, caption)
 
 
 def _first_paragraph(quotes: pd.DataFrame, voice: str) -> str:
@@ -491,35 +840,49 @@ def frame_profile(coding: pd.DataFrame | None = None, article: Article | None = 
         if not table[frame_name].isin([0, 1]).all():
             raise OneLineError(f"Column {frame_name!r} must hold only 0 (absent) and 1 (present).")
     counts = {f: int(table[f].sum()) for f in FRAMES}
-    figure = _new_figure(10, max(3.6, 0.26 * len(table) + 1.4))
-    bars = figure.add_axes((0.13, 0.15, 0.33, 0.75))
-    for y, frame_name in enumerate(FRAMES):
-        colour, _, hatch = FRAME_STYLE[frame_name]
-        bars.barh(y, counts[frame_name], color=colour, hatch=hatch, edgecolor="white")
-        bars.text(counts[frame_name] + 0.2, y, f"{counts[frame_name]} of {len(table)}", va="center", fontsize=8)
     names = [f.replace("_", " ") for f in FRAMES]
-    bars.set_yticks(range(len(FRAMES)), names, fontsize=8)
-    bars.set_ylim(len(FRAMES) - 0.5, -0.5)
-    bars.set_xlim(0, len(table) * 1.2)
-    bars.xaxis.set_major_locator(MaxNLocator(integer=True))
-    bars.set_xlabel("paragraphs where the frame is present", fontsize=8)
-    bars.set_title("How often", fontsize=9, loc="left")
-    bars.tick_params(axis="x", labelsize=8)
-    _plain(bars)
-    grid = figure.add_axes((0.6, 0.15, 0.36, 0.75))
-    for x, frame_name in enumerate(FRAMES):
-        colour, marker, _ = FRAME_STYLE[frame_name]
-        for y, present in enumerate(table[frame_name]):
+
+    def draw(width: float) -> Figure:
+        side = width >= WIDE
+        bars_width = width * 0.45 if side else width - 0.25
+        rows = _Rows([f"{n}: {counts[f]} of {len(table)}" for n, f in zip(names, FRAMES)], bars_width)
+        title = 2 * LINE
+        bars_height = rows.inches + title + 2 * LINE + 0.3
+        grid_rows = len(table) * 0.26
+        frame_label = max(len(n) for n in names) * CHAR * 0.75 + 0.15  # names at 45 degrees
+        grid_height = grid_rows + title + frame_label
+        height = (max(bars_height, grid_height) if side else bars_height + grid_height + 0.2) + 0.1
+        figure = _new_figure(width, height)
+        bars = _axes(figure, 0.1, height - 0.1 - title - rows.inches, width - 0.1 - bars_width, 0.1 + title)
+        for y, frame_name in zip(rows.mark_y, FRAMES):
+            colour, _, hatch = FRAME_STYLE[frame_name]
+            bars.barh(y, counts[frame_name], height=0.9, color=colour, hatch=hatch, edgecolor="white")
+        rows.draw(bars)
+        bars.set_xlim(0, len(table))
+        bars.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        bars.set_xlabel("paragraphs where the frame is present", fontsize=SMALL)
+        bars.set_title("How often", fontsize=TITLE, loc="left", pad=LINE * 72 * 0.6)
+        bars.tick_params(axis="x", labelsize=SMALL)
+        if side:
+            grid = _axes(figure, width * 0.55 + 0.5, frame_label, 0.2, height - frame_label - grid_rows)
+        else:
+            grid = _axes(figure, 0.55, frame_label, 0.2, bars_height + 0.2 + title)
+        for x, frame_name in enumerate(FRAMES):
+            colour, marker, _ = FRAME_STYLE[frame_name]
+            present = [y for y, value in enumerate(table[frame_name]) if value]
+            absent = [y for y, value in enumerate(table[frame_name]) if not value]
             if present:
-                grid.plot(x, y, marker=marker, color=colour, markersize=9, linestyle="none")
-            else:
-                grid.plot(x, y, marker=".", color="#cccccc", markersize=3, linestyle="none")
-    grid.set_xticks(range(len(FRAMES)), names, fontsize=8, rotation=30, ha="right")
-    grid.set_yticks(range(len(table)), list(table["paragraph_id"]), fontsize=8)
-    grid.set_ylim(len(table) - 0.5, -0.5)
-    grid.set_xlim(-0.6, len(FRAMES) - 0.4)
-    grid.set_title("Where", fontsize=9, loc="left")
-    _plain(grid)
+                grid.plot([x] * len(present), present, marker=marker, color=colour, markersize=9, linestyle="none")
+            if absent:
+                grid.plot([x] * len(absent), absent, marker=".", color="#cccccc", markersize=3, linestyle="none")
+        grid.set_xticks(range(len(FRAMES)), names, fontsize=SMALL, rotation=45, ha="right", rotation_mode="anchor")
+        grid.set_yticks(range(len(table)), list(table["paragraph_id"]), fontsize=SMALL)
+        grid.set_ylim(len(table) - 0.5, -0.5)
+        grid.set_xlim(-0.6, len(FRAMES) - 0.4)
+        grid.set_title("Where", fontsize=TITLE, loc="left")
+        _plain(grid)
+        return figure
+
     ranked = sorted(FRAMES, key=lambda f: -counts[f])
     per_paragraph = "; ".join(
         f"{row['paragraph_id']} " + (", ".join(f.replace("_", " ") for f in FRAMES if row[f]) or "none")
@@ -529,6 +892,6 @@ def frame_profile(coding: pd.DataFrame | None = None, article: Article | None = 
            + _listing([f"{f.replace('_', ' ')} in {counts[f]}" for f in ranked])
            + f". Paragraph by paragraph: {per_paragraph}.")
     caption = (f"{'The reference coding' if reference else 'This coding'}: how many of the {len(table)} body "
-               "paragraphs carry each frame (left), and which paragraphs (right). Each frame has its own colour, "
-               "marker and hatching.")
-    return FigureImage(figure, alt, caption)
+               "paragraphs carry each frame (left, or above), and which paragraphs (right, or below). Each frame "
+               "has its own colour, marker and hatching.")
+    return _both(draw, alt, caption)

@@ -78,16 +78,38 @@ class Table:
                        for row in self._frame.itertuples(index=False))
         if not rows:
             rows = f'<tr><td colspan="{len(self._frame.columns)}">(no rows)</td></tr>'
-        return (f'<table class="exodus-table"><caption style="text-align:left">{html.escape(self.caption)}'
-                f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        # A narrow notebook column scrolls the table sideways rather than squeezing its text.
+        return (f'<div class="exodus-table-scroll" style="overflow-x:auto;max-width:100%">'
+                f'<table class="exodus-table"><caption style="text-align:left">{html.escape(self.caption)}'
+                f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+#: Cells longer than this many characters are prose: they keep a readable width.
+PROSE = 60
 
 
 def _cell(value: object) -> str:
+    """One table cell: short words never break, prose keeps a readable width, addresses are links.
+
+    >>> _cell("2022-09-25")
+    '<td style="text-align:left;vertical-align:top;white-space:nowrap">2022-09-25</td>'
+    >>> "min-width:18em" in _cell("word " * 20)
+    True
+    """
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    style = "text-align:left;vertical-align:top"
     if text.startswith("https://"):  # a long address may break anywhere, so the table stays readable
         link = f'<a href="{html.escape(text)}" target="_blank" rel="noopener">{html.escape(text)}</a>'
-        return f'<td style="text-align:left;vertical-align:top;word-break:break-all;min-width:12em">{link}</td>'
-    return f'<td style="text-align:left;vertical-align:top">{html.escape(text)}</td>'
+        return f'<td style="{style};overflow-wrap:anywhere;min-width:14em">{link}</td>'
+    if len(text) > PROSE:
+        style += ";min-width:18em"
+    elif len(text) <= 30 and " " not in text.strip() or _SHORT.fullmatch(text):
+        style += ";white-space:nowrap"  # ids, dates, numbers, "21 Sep 2022": never cut in two
+    return f'<td style="{style}">{html.escape(text)}</td>'
+
+
+#: Short values that read as one item though they hold spaces: dates, "3 of 5", "2 (1 + 1)".
+_SHORT = re.compile(r"(before )?\d{1,2}( to \d{1,2})? [A-Z][a-z]{2} \d{4}|[\d%(),.+ ]{1,20}|\d+ of \d+")
 
 
 def given_or_loaded(article: Article | None) -> Article:

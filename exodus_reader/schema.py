@@ -138,6 +138,10 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=FRAMES, choices={f: frozenset({"0", "1"}) for f in FRAMES},
         references={"paragraph_id": "paragraphs"}, required_values=("justification",),
         cited_columns=("justification",)),
+    "frame_reasons": TableSchema(
+        "frame_reasons.csv", None, ("paragraph_id", "frame", "present", "reason"),
+        int_columns=("present",), choices={"frame": frozenset(FRAMES), "present": frozenset({"0", "1"})},
+        references={"paragraph_id": "paragraphs"}, required_values=("reason",), cited_columns=("reason",)),
     "entman": TableSchema(
         "entman.csv", "reading_id",
         ("reading_id", "function", "source_id", "reading", "paragraph_id", "start", "end", "text"),
@@ -361,6 +365,25 @@ def _check_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
         raise AnnotationError("frames.csv", missing[0], "this body paragraph has no coding")
 
 
+def _check_frame_reasons(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
+    """One reason for each frame of each coded paragraph, agreeing with the coding in frames.csv."""
+    coding = tables["frames"].set_index("paragraph_id")
+    seen = set()
+    for label, pid, frame, present in zip(labels, *(tables["frame_reasons"][c] for c in
+                                                    ("paragraph_id", "frame", "present"))):
+        if pid not in coding.index:
+            raise AnnotationError("frame_reasons.csv", label, f"{pid} has no coding in frames.csv")
+        if (pid, frame) in seen:
+            raise AnnotationError("frame_reasons.csv", label, f"{pid} has a second reason for {frame}")
+        seen.add((pid, frame))
+        if int(present) != int(coding.at[pid, frame]):
+            raise AnnotationError("frame_reasons.csv", label, f"present is {present} for {pid} {frame}, but "
+                                  f"frames.csv codes it {coding.at[pid, frame]}")
+    missing = [(pid, frame) for pid in coding.index for frame in FRAMES if (pid, frame) not in seen]
+    if missing:
+        raise AnnotationError("frame_reasons.csv", missing[0][0], f"{missing[0][1]} has no reason")
+
+
 def _check_citations(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
     """Every paragraph a free-text column cites (p07, p13...) is a real paragraph."""
     schema = SCHEMAS[name]
@@ -426,7 +449,7 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     >>> text = read_article(DATA_DIR)
     >>> tables = read_tables(DATA_DIR, text)
     >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
-    ['devices', 'entman', 'events', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'references',
+    ['devices', 'entman', 'events', 'frame_reasons', 'frames', 'numbers', 'paragraphs', 'places', 'quotes', 'references',
      'sources', 'timeline', 'verbs']
     >>> row = tables["quotes"].iloc[0]
     >>> text[row.start:row.end] == row.text
@@ -446,6 +469,7 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     _check_events(tables["events"], labels["events"])
     _check_places(tables["places"], labels["places"])
     _check_frames(tables, labels["frames"])
+    _check_frame_reasons(tables, labels["frame_reasons"])
     _check_timeline(tables["timeline"], labels["timeline"])
     _check_verbs(tables)
     _check_verb_references(tables["verbs"], labels["verbs"])

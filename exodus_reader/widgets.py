@@ -150,7 +150,7 @@ def _stylesheet() -> str:
         "border-bottom-right-radius:4px}",
         ".exr-quotes.exr-open{border-left-style:solid;border-left-width:3px}",
         ".exr-quotes.exr-close{border-right-style:solid;border-right-width:3px}",
-        ".exr-label{font-size:0.72em;font-style:normal;font-weight:normal;padding:0 2px;margin:0 1px;"
+        ".exr-label{font-size:max(12px,0.8em);font-style:normal;font-weight:normal;padding:0 2px;margin:0 1px;"
         "border:1px solid #767676;border-radius:3px;background:#fff;color:#000;text-decoration:none}",
         f"mark.exr-match{{background:{OKABE_ITO['yellow']};color:#000;border-top:1.5px solid #000;"
         "border-bottom:1.5px solid #000}",
@@ -159,17 +159,23 @@ def _stylesheet() -> str:
         ".exr-article{max-height:36em;overflow-y:auto;line-height:2.3;padding-right:0.5em}",
         ".exr-article p{margin:0 0 0.6em 0}",
         ".exr-pid{font-weight:bold;margin-right:0.5em}",
-        ".exr-kind{font-size:0.8em;color:var(--jp-content-font-color2,#595959);margin-right:0.5em}",
+        ".exr-kind{font-size:max(12px,0.9em);color:#444444;margin-right:0.5em}",
         ".exr-legend{line-height:2.3}",
         ".exr-legend li{margin-right:1.2em;display:inline-block}",
         ".exr-legend ul{padding-left:0;margin:0}",
-        ".exr-cards{padding-left:0;list-style:none;margin:0}",
+        # The quotes scroll inside a box of their own, so that 34 of them never fill the page.
+        ".exr-cards{padding:0 0.5em 0 0;list-style:none;margin:0}",
+        ".exr-scroll{max-height:30em;overflow-y:auto;border-top:1px solid #767676;border-bottom:1px solid #767676}",
         ".exr-card{border-left:4px solid #767676;padding:0.3em 0.8em;margin:0.6em 0;line-height:1.45}",
         ".exr-card blockquote{margin:0.3em 0;line-height:2}",
-        ".exr-small{font-size:0.85em;color:var(--jp-content-font-color2,#444444)}",
+        # Small text is never under 12 px (JupyterLab's body text is 14 px; one step down is 11.7 px).
+        ".exr-small{font-size:max(12px,0.92em);color:#444444}",
         ".exr-status{font-weight:bold}",
         ".exr-block{line-height:1.45}",
         ".exr-table td,.exr-table th{padding:0.15em 0.8em;text-align:left}",
+        # A focus ring a keyboard user can see on every control of the three widgets.
+        ":is(.exodus-quote-explorer,.exodus-article-reader,.exodus-frame-coder) :is(select,input,button):focus,"
+        ":is(.exr-article,.exr-scroll):focus{outline:3px solid #0072B2!important;outline-offset:2px}",
     ]
     return "<style>" + "".join(rules) + "</style>"
 
@@ -495,7 +501,8 @@ def render_quotes_html(hits: Sequence[QuoteHit], total: int, query: str = "") ->
     items = [f'<li class="exr-card">{hit.card.head_html}<blockquote>{_passage_html(hit)}</blockquote></li>'
              for hit in hits]
     return (f'{STYLE}<p class="exr-status" role="status">{len(hits)} of {total} quotes ({breakdown})</p>'
-            f'<ol class="exr-cards">{"".join(items)}</ol>')
+            f'<div class="exr-scroll" tabindex="0" role="region" aria-label="The quotes found">'
+            f'<ol class="exr-cards">{"".join(items)}</ol></div>')
 
 
 def _passage_html(hit: QuoteHit) -> str:
@@ -560,6 +567,15 @@ def _differences_html(comparison: Comparison) -> str:
         return "<p>You and the reference agree on every paragraph you coded.</p>"
     items = []
     for d in comparison.differences:
+        if d.reasons:  # one reason for each frame where you differ
+            frames = []
+            for frame, reason in d.reasons:
+                who = "you ticked it, the reference did not" if frame in d.student_only else \
+                    "the reference ticked it, you did not"
+                frames.append(f"<li><b>{FRAME_LABELS[frame]}</b>: {who}.<br><span class='exr-small'>The "
+                              f"reference's reason: {html.escape(reason)}</span></li>")
+            items.append(f"<li><b>{d.paragraph_id}</b><ul>{''.join(frames)}</ul></li>")
+            continue
         said = []
         if d.student_only:
             said.append(f"you ticked {_frame_list(d.student_only)}, the reference did not")
@@ -837,7 +853,7 @@ class FrameCoder(widgets.VBox):
 
     def comparison_result(self) -> Comparison:
         """The coding so far compared with the reference."""
-        return compare_coding(self.coding, self.reference)
+        return compare_coding(self.coding, self.reference, self.article.frame_reasons)
 
     def __repr__(self) -> str:
         return f"FrameCoder(saves to {self.path.name}; run the cell in Jupyter to use it)"

@@ -65,3 +65,14 @@ def test_show_numbers_every_paragraph(article):
     assert text.splitlines()[0].startswith("p01  navigation")
     assert "p37  footer" in text
     assert view._repr_html_().count("<tr>") == 37
+
+
+def test_a_search_reads_as_sentences_not_as_python(article):
+    found = article.search("told DW he")
+    assert [m.paragraph_id for m in found] == ["p13", "p20", "p22"] and found[0].text == "told DW\xa0he"
+    shown = repr(found)
+    assert "Match(" not in shown and "\\xa0" not in shown and "\xa0" not in shown
+    assert shown.splitlines()[0] == "3 matches for 'told DW he':"
+    page = found._repr_html_()
+    assert page.count("<mark>") == 3 and "Match(" not in page
+    assert repr(article.search("Tolstoy")) == "No match for 'Tolstoy'." and article.search("Tolstoy") == []

@@ -4,6 +4,11 @@ A JupyterLab server starts on a free local port with a token, in a scratch folde
 copy of notebooks/04_explore.ipynb without outputs. Chromium (Debian's, driven by Playwright
 for Python) opens it, waits for a real kernel, runs every cell, and then chooses, types and
 ticks. The widgets come from the prebuilt extension that ipywidgets installs: nothing is built.
+
+Legibility is measured, not assumed: a scratch notebook shows every figure and two wide
+tables at 1280 and at 800 px wide with the file browser open (a classroom laptop), and the
+test reads the size at which each figure and its smallest label are drawn. Screenshots are
+saved beside the server's log (pytest's temporary folder, ``lab0/``).
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ except ImportError:  # the test is skipped, with a message that says how to inst
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NOTEBOOK = ROOT / "notebooks" / "04_explore.ipynb"
 START = ROOT / "notebooks" / "00_start_here.ipynb"
+#: A scratch notebook holding every figure and two tables with dates and prose, as the lessons show them.
+LEGIBLE = "legibility.ipynb"
+FIGURES = ("timeline", "route_map", "words_per_voice", "source_audit", "voice_order", "frame_profile")
+#: JupyterLab's type scale: one step below the body text is 0.8333 of it (14 px body: 11.7 px).
+ONE_STEP_DOWN = 0.8333
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage"]
@@ -73,6 +83,19 @@ def _notebook_without_outputs(folder: Path, source: Path = NOTEBOOK) -> Path:
     return path
 
 
+def _legibility_notebook(folder: Path) -> Path:
+    """A notebook with a line of body text, every figure, and the widest tables of lesson 1."""
+    cells = [nbformat.v4.new_markdown_cell("Body text, to measure the notebook's own text size against."),
+             nbformat.v4.new_code_cell("from exodus_reader import figures, lessons")]
+    cells += [nbformat.v4.new_code_cell(f"figures.{name}()") for name in FIGURES]
+    cells += [nbformat.v4.new_code_cell('lessons.context("before")'),
+              nbformat.v4.new_code_cell("lessons.time_expressions()")]
+    path = folder / LEGIBLE
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}}), path)
+    return path
+
+
 def _settings(folder: Path) -> Path:
     """JupyterLab user settings for the test: no news pop-up, whatever the environment says."""
     path = folder / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
@@ -92,6 +115,7 @@ def lab(tmp_path_factory):
     root.mkdir()
     _notebook_without_outputs(root)
     _notebook_without_outputs(root, START)
+    _legibility_notebook(root)
     port, token = _free_port(), secrets.token_hex(16)
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
@@ -107,6 +131,7 @@ def lab(tmp_path_factory):
     try:
         yield {"url": f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK.name}?token={token}",
                "start_url": f"http://127.0.0.1:{port}/lab/tree/{START.name}?token={token}", "root": root, "home": home,
+               "legible_url": f"http://127.0.0.1:{port}/lab/tree/{LEGIBLE}?token={token}",
                "ready": lambda: _wait_for_server(server, port, token, home / "server.log")}
     finally:
         server.terminate()  # the server shuts its kernels down on SIGTERM
@@ -279,5 +304,108 @@ def test_the_start_notebook_opens_and_runs_top_to_bottom(page, lab):
         _run_all(tab, START)
         assert tab.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
         assert tab.locator("table.exodus-article tbody tr").count() == 37
+        search = tab.locator(".jp-OutputArea-output", has=tab.locator("table.exodus-matches"))
+        assert search.locator("mark").all_text_contents() == ["told DW\xa0he", "told\xa0DW he", "told DW he"]
+        search.screenshot(path=str(lab["home"] / "00_start_here-search.png"))
+        outputs = " ".join(tab.locator(".jp-OutputArea-output").all_text_contents())
+        assert "Match(" not in outputs and "\\xa0" not in outputs
     finally:
         tab.close()
+
+
+#: In the page: the body text size, the file browser's width, and, for one figure, the layout shown,
+#: its drawn and native widths, and its smallest label as drawn (native size x drawn / native width).
+MEASURE_FIGURE = """figure => {
+    const shown = [...figure.querySelectorAll('img')].filter(img => getComputedStyle(img).display !== 'none');
+    const img = shown[0], width = img.getBoundingClientRect().width;
+    return {shown: shown.length, layout: img.className.replace('exr-figure-', ''), width,
+            native: img.naturalWidth, label: parseFloat(img.dataset.labelPx) * width / img.naturalWidth,
+            column: figure.parentElement.getBoundingClientRect().width};
+}"""
+MEASURE_PAGE = """() => ({
+    body: parseFloat(getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).fontSize),
+    browser: document.querySelector('.jp-FileBrowser').getBoundingClientRect().width})"""
+#: Wait until the page has painted twice (a resized notebook lays its cells out again first).
+PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+#: For one table: the narrowest cell of prose, and the most lines any one-word cell (a date, an id) takes.
+MEASURE_TABLE = """table => {
+    const cells = [...table.querySelectorAll('td')];
+    const prose = cells.filter(td => td.style.minWidth === '18em').map(td => td.getBoundingClientRect().width);
+    const lines = td => { const range = document.createRange(); range.selectNodeContents(td);
+                          return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; };
+    const words = cells.filter(td => td.style.whiteSpace === 'nowrap' && td.textContent).map(lines);
+    return {prose: Math.min(...prose), words: Math.max(...words), scrolls: table.parentElement.scrollWidth >
+            table.parentElement.clientWidth};
+}"""
+
+
+def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser_open(page, lab):
+    tab = page.context.new_page()
+    measured = {}
+    try:
+        tab.set_default_timeout(LONG)
+        tab.set_viewport_size({"width": 1280, "height": 900})
+        tab.goto(lab["legible_url"])
+        _run_all(tab, lab["root"] / LEGIBLE)
+        tab.set_default_timeout(SHORT)
+        for width in (1280, 800):
+            tab.set_viewport_size({"width": width, "height": 900})
+            at = tab.evaluate(MEASURE_PAGE)
+            assert at["browser"] >= 200, "the file browser is open, as on a student's screen"
+            smallest = ONE_STEP_DOWN * at["body"]
+            figures = tab.locator("figure.exr-figure")
+            assert figures.count() == len(FIGURES)
+            for name, index in zip(FIGURES, range(len(FIGURES))):
+                figures.nth(index).scroll_into_view_if_needed()
+                figure = figures.nth(index).evaluate(MEASURE_FIGURE)
+                measured[f"{width} {name}"] = figure
+                assert figure["shown"] == 1, (width, name, figure)
+                # The layout that fits the column, drawn at its native size: never shrunk below it.
+                assert figure["layout"] == ("wide" if width == 1280 else "narrow"), (width, name, figure)
+                assert figure["width"] == pytest.approx(figure["native"], abs=1), (width, name, figure)
+                assert figure["width"] <= figure["column"] and figure["width"] >= 0.9 * min(figure["column"], 800)
+                assert figure["label"] >= smallest, (width, name, figure)
+            figures.nth(0).scroll_into_view_if_needed()
+            tab.evaluate(PAINTED)
+            tab.screenshot(path=str(lab["home"] / f"legibility-{width}-timeline.png"))
+            figures.nth(1).screenshot(path=str(lab["home"] / f"legibility-{width}-route_map.png"))
+            tables = tab.locator("table.exodus-table")
+            for index in range(tables.count()):
+                tables.nth(index).scroll_into_view_if_needed()
+                table = tables.nth(index).evaluate(MEASURE_TABLE)
+                measured[f"{width} table {index}"] = table
+                assert table["prose"] >= 200 and table["words"] == 1, (width, index, table)
+            tab.evaluate(PAINTED)
+            tab.screenshot(path=str(lab["home"] / f"legibility-{width}-table.png"))
+    finally:
+        (lab["home"] / "legibility.json").write_text(json.dumps(measured, indent=1))
+        tab.close()
+
+
+def test_the_quote_list_scrolls_in_a_box_and_every_control_shows_its_focus(page, lab):
+    explorer = _explorer(page)
+    box = explorer.locator(".exr-scroll")
+    shown, whole = box.evaluate("box => [box.clientHeight, box.scrollHeight]")
+    assert shown < 600 and whole > 4 * shown, (shown, whole)
+    controls = [explorer.locator(".exodus-quote-speaker select"), explorer.locator(".exodus-quote-kind select"),
+                explorer.locator(".exodus-quote-search input"), box,
+                page.locator(".exodus-frame-coder .widget-dropdown select")]
+    for control in controls:
+        control.focus()
+        style, width = control.evaluate("c => [getComputedStyle(c).outlineStyle, getComputedStyle(c).outlineWidth]")
+        assert style == "solid" and float(width.rstrip("px")) >= 2, (style, width)
+    explorer.locator(".exodus-quote-search input").focus()
+    explorer.screenshot(path=str(lab["home"] / "04_explore-focus.png"))
+
+
+def test_no_text_in_the_widgets_is_smaller_than_one_step_below_the_body_text(page):
+    page.locator(".exodus-article-reader .exodus-layer-errata input").check()  # the smallest labels: "sic"
+    sizes = page.evaluate("""() => {
+        const body = parseFloat(getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).fontSize);
+        const widgets = '.exodus-quote-explorer, .exodus-article-reader, .exodus-frame-coder';
+        const own = el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+        const texts = [...document.querySelectorAll(widgets)].flatMap(w => [...w.querySelectorAll('*')]).filter(own);
+        return {body, smallest: Math.min(...texts.map(el => parseFloat(getComputedStyle(el).fontSize))),
+                count: texts.length};
+    }""")
+    assert sizes["count"] > 100 and sizes["smallest"] >= ONE_STEP_DOWN * sizes["body"], sizes

@@ -82,20 +82,22 @@ def test_voice_order_shows_direct_and_reported_by_marker_not_colour(made):
     assert kinds == {("o", False), ("s", True)}
 
 
-def texts(image: figures.FigureImage) -> str:
+def texts(image: figures.FigureImage, narrow: bool = False) -> str:
     found = []
-    for ax in image.figure.axes:
+    figure = image.narrow if narrow else image.figure
+    found += [t.get_text() for t in figure.texts]
+    for ax in figure.axes:
         found += [t.get_text() for t in ax.texts + ax.get_yticklabels() + ax.get_xticklabels()]
         found.append(ax.get_title(loc="left"))
-    for legend in image.figure.legends:
+    for legend in figure.legends:
         found += [t.get_text() for t in legend.get_texts()]
-    return "\n".join(found)
+    return "\n".join(" ".join(text.split()) for text in found)  # a wrapped label reads as one line
 
 
 def test_labels_name_what_the_data_holds(made):
     assert all(f"{e} " in texts(made["timeline"]) for e in ARTICLE.events["event_id"])
     assert all(s in texts(made["timeline"]) for s in ARTICLE.events["status"])
-    assert all(place in texts(made["route_map"]) for place in ARTICLE.places["place"])
+    assert all(place in texts(made["route_map"], narrow) for place in ARTICLE.places["place"] for narrow in (0, 1))
     speaking = ARTICLE.sources[ARTICLE.sources["role"].isin({"quoted", "reported"})]
     assert all(name in texts(made["voice_order"]) for name in speaking["name"])
     assert all(f.replace("_", " ") in texts(made["frame_profile"]) for f in figures.FRAMES)
@@ -160,5 +162,37 @@ def test_nbval_compares_the_figure_html_but_not_the_image_bytes(made):
     markup = made["frame_profile"]._repr_mimebundle_()["text/html"]
     for regex, replace in patterns:
         markup = re.sub(regex, replace, markup)
-    assert markup.startswith('<figure><img src="data:image/png;base64,PNG-DATA" alt="Frame profile of')
+    assert markup.count('src="data:image/png;base64,PNG-DATA" alt="Frame profile of') == 2
     assert "figcaption" in markup
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_label_is_large_and_inside_the_figure_in_both_layouts(made, name):
+    # JupyterLab's body text is 14 px; one step down its type scale is 0.833 x 14 = 11.7 px.
+    for layout, width in zip(made[name].layouts, (800, 340)):
+        assert round(layout.get_size_inches()[0] * figures.DPI) == width
+        assert figures.smallest_text_px(layout) >= 13, (name, width)
+        assert figures.text_outside(layout) == [], (name, width)
+
+
+def test_the_label_checks_can_fail():
+    figure = figures._new_figure(2, 1)
+    figure.text(0.5, 0.5, "tiny, and far too long to fit in", fontsize=6)
+    assert figures.smallest_text_px(figure) < 9
+    assert figures.text_outside(figure) == ["tiny, and far too long to fit in"]
+
+
+def test_the_column_width_chooses_the_layout(made):
+    markup = made["timeline"]._repr_mimebundle_()["text/html"]
+    assert "@container (min-width:800px)" in markup and "container-type:inline-size" in markup
+    wide, narrow = re.findall(r"<img [^>]*>", markup)
+    assert 'width="800"' in wide and "display:none" in wide
+    assert 'width="340"' in narrow and "display:none" not in narrow  # shown where the styles are stripped
+    assert 'data-label-px="13.2"' in wide and 'data-label-px="13.2"' in narrow
+
+
+def test_timeline_labels_are_never_cut_short(made):
+    shown = texts(made["timeline"]) + texts(made["timeline"], narrow=True)
+    assert "…" not in shown
+    for description in ARTICLE.events["description"]:
+        assert description.split()[-1] in shown

@@ -242,3 +242,13 @@ def test_every_country_that_limits_entry_lies_west_of_russias_point():  # lesson
 
 def test_every_reference_the_lessons_link_to_is_in_the_references():  # all lessons
     assert {"outlet-dw", "outlet-tass"} <= set(lessons.references("outlet").frame["reference"])
+
+
+def test_tables_keep_dates_whole_and_prose_readable_in_a_narrow_column():
+    page = lessons.context("before")._repr_html_()
+    assert page.startswith('<div class="exodus-table-scroll" style="overflow-x:auto')
+    assert '<td style="text-align:left;vertical-align:top;white-space:nowrap">2022-09-19</td>' in page
+    assert "word-break:break-all" not in page  # an address wraps between characters, a date never does
+    prose = lessons.time_expressions()._repr_html_()
+    assert "min-width:18em" in prose and ">21 Sep 2022</td>" in prose
+    assert 'white-space:nowrap">21 Sep 2022</td>' in prose

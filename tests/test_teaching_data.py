@@ -94,3 +94,14 @@ def test_verb_without_a_glossary_line(data_copy):
 def test_verb_stance_that_is_not_known(data_copy):
     edit(data_copy / "verbs.csv", "claim,casts doubt,", "claim,suspicious,")
     assert error_for(data_copy).startswith("verbs.csv row claim: stance 'suspicious' is not one of")
+
+
+def test_a_frame_reason_that_contradicts_the_coding(data_copy):
+    edit(data_copy / "frame_reasons.csv", "p11,conflict,0,", "p11,conflict,1,")
+    assert error_for(data_copy) == ("frame_reasons.csv row at line 3: present is 1 for p11 conflict, but frames.csv "
+                                    "codes it 0")
+
+
+def test_a_frame_without_a_reason(data_copy):
+    edit(data_copy / "frame_reasons.csv", "p36,morality,0,He calls", "p36,conflict,0,He calls")
+    assert error_for(data_copy) == "frame_reasons.csv row at line 86: p36 has a second reason for conflict"

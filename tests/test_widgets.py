@@ -15,7 +15,8 @@ from conftest import ROOT
 from exodus_reader import FRAMES, OneLineError, load
 from exodus_reader.coding import cohen_kappa, read_coding
 from exodus_reader.widgets import (LAYER_KEYS, LAYERS, OKABE_ITO, STYLE, ArticleReader, FrameCoder,
-                                   QuoteExplorer, Span, layered_article_html, render_spans)
+                                   QuoteExplorer, Span, filter_quotes, layered_article_html, quote_cards,
+                                   render_quotes_html, render_spans)
 
 HEADER = "paragraph_id,responsibility,conflict,economic,human_interest,morality"
 
@@ -375,10 +376,18 @@ def test_comparison_gives_agreement_kappa_and_reasons(tmp_path, article):
     assert re.search(r"human interest\s*1\s*2\s*3 of 4 \(75%\)\s*0\.50", page)
     # morality: student all 0, reference 0,0,0,1: observed 3/4, chance 0.75, kappa 0
     assert re.search(r"morality\s*0\s*1\s*3 of 4 \(75%\)\s*0\.00", page)
-    reasons = article.frames.set_index("paragraph_id")["justification"]
-    assert "p13: you ticked economic consequences, the reference did not; the reference ticked human " \
-           "interest, you did not." in page
-    assert reasons["p13"] in page and reasons["p14"] in page and reasons["p11"] not in page
+    # One reason for each frame where the codings differ: p13 economic and human interest, p14 conflict
+    # and morality; none for a frame where they agree, and none for p11, where they agree throughout.
+    reasons = article.frame_reasons.set_index(["paragraph_id", "frame"])["reason"]
+    assert "economic consequences: you ticked it, the reference did not.The reference's reason: " \
+           + reasons["p13", "economic"] in page
+    assert "human interest: the reference ticked it, you did not.The reference's reason: " \
+           + reasons["p13", "human_interest"] in page
+    for frame in ("conflict", "morality"):
+        assert reasons["p14", frame] in page
+    for pid, frame in [("p13", "conflict"), ("p14", "human_interest"), ("p11", "responsibility")]:
+        assert reasons[pid, frame] not in page
+    assert page.count("The reference's reason:") == 4
     assert "Where you differ (2 paragraphs)" in page
 
 
@@ -496,3 +505,18 @@ def test_a_search_that_finds_no_quote_says_what_was_searched_and_offers_paragrap
     assert "looked for “Kazakhstan” only in the quotes" in page
     assert "outside any quote: p08, p09 and p15" in page
     assert "Those without travel visas are driving to neighboring Georgia, Kazakhstan and Mongolia." in page
+
+
+def test_small_text_is_never_under_12_px_and_keeps_a_strong_contrast():
+    # JupyterLab's body text is 14 px; one step down its type scale is 0.833 x 14 = 11.7 px.
+    sizes = re.findall(r"font-size:([^;}]+)", STYLE)
+    assert sizes and all(re.fullmatch(r"max\(12px,0\.\d+em\)", size) for size in sizes), sizes
+    colours = re.findall(r"\.exr-(?:small|kind)\{[^}]*color:(#[0-9a-f]{6})", STYLE)
+    assert colours == ["#444444", "#444444"]  # 9.7:1 on white, where AA asks 4.5:1
+
+
+def test_the_quote_list_scrolls_in_its_own_box_and_the_controls_show_focus():
+    page = render_quotes_html(filter_quotes(quote_cards()), 34)
+    assert '<div class="exr-scroll" tabindex="0" role="region" aria-label="The quotes found"><ol' in page
+    assert re.search(r"\.exr-scroll\{max-height:30em;overflow-y:auto", STYLE)
+    assert "(select,input,button):focus" in STYLE and "outline:3px solid #0072B2" in STYLE
