@@ -11,8 +11,8 @@ them; the notebooks call it in one or two lines.
 """
 
 from .article import Article, Match, load, word_count
-from .checks import check
+from .checks import check, hint, start
 from .errors import AnnotationError, OneLineError
 from .schema import FRAMES
 
-__all__ = ["AnnotationError", "Article", "FRAMES", "Match", "OneLineError", "check", "load", "word_count"]
+__all__ = ["AnnotationError", "Article", "FRAMES", "Match", "OneLineError", "check", "hint", "load", "start", "word_count"]
