@@ -3,9 +3,12 @@
 Commands:
   check-data      check every data file against the article and its rules
   locate TEXT     print where a piece of text stands in the article (for annotators)
-  setup-lab       write JupyterLab's classroom settings (no news pop-up)
+  setup-lab       write JupyterLab's classroom settings (no news pop-up, no nbgrader tools;
+                  --teacher switches nbgrader's tools on)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
   assign          write exercises/ from solutions/
+  copy            copy the exercises into my-exercises/ (your own copies, ignored by git)
+  objectives      print which exercise questions assess each objective
   check NB        check your own exercise notebook, question by question
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
 """
@@ -57,6 +60,18 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             for path in assign():
                 print(f"wrote {path}")
             return 0
+        if args.command == "copy":
+            from .assign import copy_exercises
+
+            for path, new in copy_exercises():
+                print(f"{'copied' if new else 'kept your copy'} {path}")
+            print("Open your copies from that folder; a fresh copy of one exercise: delete yours and run this again.")
+            return 0
+        if args.command == "objectives":
+            from .questions import objective_table
+
+            print(objective_table())
+            return 0
         if args.command == "check":
             from .selfcheck import self_check
 
@@ -86,10 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     find = commands.add_parser("locate", help="print where a text stands in the article")
     find.add_argument("text")
-    commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
+    lab = commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
+    lab.add_argument("--teacher", action="store_true", help="switch nbgrader's teacher tools on")
     outputs = commands.add_parser("outputs", help="run notebooks and save their outputs")
     outputs.add_argument("notebooks", nargs="+", type=Path)
     commands.add_parser("assign", help="write exercises/ from solutions/")
+    commands.add_parser("copy", help="copy the exercises into my-exercises/, never over your own copies")
+    commands.add_parser("objectives", help="print which exercise questions assess each objective")
     self_check = commands.add_parser("check", help="check an exercise notebook, question by question")
     self_check.add_argument("notebook", type=Path)
     grade = commands.add_parser("grade", help="grade a folder of submitted notebooks")
@@ -99,14 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: one per core)")
     grade.add_argument("--timeout", type=float, default=30.0, help="seconds a cell may run (default: 30)")
     args = parser.parse_args(argv)
-    if args.command in ("assign", "check", "grade"):
+    if args.command in ("assign", "copy", "objectives", "check", "grade"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)
     if args.command == "setup-lab":
         from .lab import setup_lab
 
-        print(f"wrote {setup_lab()}")
+        print(f"wrote {setup_lab(teacher=args.teacher)}")
         return 0
     if args.command == "outputs":
         from .lab import save_outputs
