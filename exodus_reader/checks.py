@@ -52,6 +52,7 @@ import pandas as pd
 from .answers import Opaque
 from .article import load
 from .errors import OneLineError
+from .questions import check_call
 from .schema import FRAMES, aliases
 
 #: Salt for the hashed answers, so a search engine cannot look the hashes up.
@@ -191,8 +192,6 @@ def evaluate(grade_id: str, answer: Any) -> Outcome:
         return Outcome("unknown question", f"there is no check called {grade_id!r}.")
     if answer is Ellipsis:
         return Outcome(NotAnsweredYet.status, NOT_ANSWERED)
-    if isinstance(answer, _NoAnswer):
-        return Outcome(AnswerCellFailed.status, answer.message)
     try:
         praise = CHECKS[grade_id](answer)
     except CheckFailed as failure:
@@ -203,16 +202,6 @@ def evaluate(grade_id: str, answer: Any) -> Outcome:
 
 
 # --- in the notebook: one calm line, hints, and answer cells that failed ----------
-
-class _NoAnswer:
-    """Stands for an answer whose cell stopped with an error before it was ever set."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __repr__(self) -> str:
-        return "<answer cell failed>"
-
 
 #: Answer names whose latest cell stopped with an error, and that error in a few words.
 _FAILED: dict[str, str] = {}
@@ -257,15 +246,12 @@ def _pre_run_cell(info: Any) -> None:
 def _post_run_cell(result: Any) -> None:
     error = result.error_before_exec or result.error_in_exec
     names = assigned_names(getattr(result.info, "raw_cell", "") or "")
-    shell = _shell()
     for name in names:
         if error is None:
             _FAILED.pop(name, None)
             continue
         first_line = getattr(error, "msg", None) or (str(error).splitlines()[0] if str(error) else "")
         _FAILED[name] = f"{type(error).__name__}: {first_line}".rstrip(": ")
-        if shell is not None and name not in shell.user_ns:
-            shell.user_ns[name] = _NoAnswer(_answer_cell_message(_FAILED[name]))
 
 
 def _answer_cell_message(error: str) -> str:
@@ -273,10 +259,23 @@ def _answer_cell_message(error: str) -> str:
             "Fix that cell, run it, then run this one.")
 
 
+def _name_error(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list[str]:
+    """Show a NameError: as one line in a check cell whose answer was never set because its
+    answer cell failed, else as usual. (IPython leaves showing it to the handler.)"""
+    call = check_call(_CURRENT_CELL[0])
+    if call and call[1] in _FAILED and getattr(value, "name", call[1]) == call[1]:
+        message = _answer_cell_message(_FAILED[call[1]])
+        shown = [f"\u2717 {message[0].upper()}{message[1:]}"]
+    else:
+        shown = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    shell._showtraceback(etype, value, shown)
+    return shown
+
+
 def start() -> None:
     """Get a notebook ready for the checks: watch the answer cells, so that a check after
-    an answer cell that failed says so instead of judging an older value. The set-up cell
-    calls it once; calling it again does nothing more.
+    an answer cell that failed says so, in one line, instead of judging an older value or
+    showing a NameError. The set-up cell calls it once; calling it again does nothing more.
 
     >>> start()  # outside a notebook there is nothing to watch
     """
@@ -287,6 +286,7 @@ def start() -> None:
     if _post_run_cell not in events.callbacks["post_run_cell"]:
         events.register("pre_run_cell", _pre_run_cell)
         events.register("post_run_cell", _post_run_cell)
+        shell.set_custom_exc((NameError,), _name_error)
 
 
 def _show(failure: CheckFailed, shell: Any) -> None:
@@ -307,8 +307,6 @@ def check(grade_id: str, answer: Any) -> None:
     ...
     exodus_reader.checks.NotQuite: that paragraph says 'When war broke out' but names no day; find the paragraph where the day itself is written.
     """
-    from .questions import check_call
-
     call = check_call(_CURRENT_CELL[0])
     name = call[1] if call and call[0] == grade_id else None
     if name in _FAILED:

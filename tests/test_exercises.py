@@ -178,3 +178,25 @@ def test_solutions_cite_real_paragraphs_and_only_allowed_addresses(lesson):
     allowed = {article.meta["url"], article.meta["original_url"], article.meta["video"]["url"],
                *article.timeline["source_url"]}
     assert set(re.findall(r"https?://[^\s)>\]]+", text)) <= allowed
+
+
+def test_a_check_after_a_failed_answer_cell_says_so_in_one_line():
+    """A syntax error in a fresh kernel (the answer never set) and a runtime error after an
+    earlier value (the old value must not be judged): both checks name the failed cell."""
+    exercise = notebook("exercises", "01_events")
+    broken = {"events_wednesday_answer": "announcement_day = 21 September",
+              "events_war_paragraph_answer": 'war_paragraph = "p26"\nwar_paragraph = undefined_name'}
+    for cell in exercise.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in broken:
+            cell.source = broken[grade_id]
+    NotebookClient(exercise, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(ROOT / "exercises")}}).execute()
+    shown = {call[0]: [line for e in errors(cell) for line in e.traceback]
+             for cell in exercise.cells if cell.cell_type == "code" and (call := check_call(cell.source))}
+    assert shown["events_wednesday"] == ["\u2717 The answer cell above stopped with an error (SyntaxError: invalid "
+                                         "syntax), so there is no answer to check. Fix that cell, run it, then run "
+                                         "this one."]
+    assert shown["events_war_paragraph"] == ["\u2717 The answer cell above stopped with an error (NameError: name "
+                                             "'undefined_name' is not defined), so there is no answer to check. Fix "
+                                             "that cell, run it, then run this one."]
