@@ -71,3 +71,11 @@ def test_the_teacher_guide_shows_the_generated_map():
     guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
     shown = guide.split("<!-- objective-map: generated, do not edit by hand -->\n")[1].split("\n<!-- end")[0]
     assert shown == objective_table(), "run `python -m exodus_reader objectives` and paste its table into the guide"
+
+
+def test_the_rubric_has_a_section_for_every_written_question():
+    rubric = (ROOT / "docs" / "rubric.md").read_text(encoding="utf-8")
+    missing = [(name, q.number, q.grade_id) for name, lesson in lessons().items() for q in lesson.questions
+               if q.written and f"### Question {q.number}: " not in rubric.split(f"## {name}")[1].split("\n## ")[0]
+               or q.written and f"(`{q.grade_id}`, {', '.join(QUESTIONS[q.grade_id].objectives)})" not in rubric]
+    assert not missing
