@@ -210,12 +210,11 @@ _HINTS_GIVEN: dict[str, int] = {}
 
 
 def _shell() -> Any:
-    """The running IPython shell, or None outside one."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipykernel
-        return None
-    return get_ipython()
+    """The running IPython shell, or None outside one (IPython puts get_ipython in the builtins)."""
+    import builtins
+
+    get_ipython = getattr(builtins, "get_ipython", None)
+    return get_ipython() if get_ipython else None
 
 
 def assigned_names(source: str) -> set[str]:
