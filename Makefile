@@ -12,7 +12,7 @@ LAB_READY := $(VENV)/.ready-lab
 TEST_READY := $(VENV)/.ready-test
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test site outputs benchmark exercises grade feedback export
+.PHONY: help lab test site outputs benchmark exercises grade feedback export my-exercises teacher-tools
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
@@ -20,6 +20,8 @@ help:
 	@echo "make site     build the lesson website in _site/ from the saved outputs (needs npm once)"
 	@echo "make outputs  run every notebook and solution in a fresh kernel and save its outputs"
 	@echo "make exercises  write exercises/ from solutions/"
+	@echo "make my-exercises  copy the exercises into my-exercises/ to work on (never over your own copies)"
+	@echo "make teacher-tools  switch on nbgrader's teacher tools in JupyterLab (off for students)"
 	@echo "make benchmark  measure speed and memory against baselines (not a test)"
 	@echo "make grade FOLDER=submissions/ [LESSON=01_events] [STUDENT=ada] [DEADLINE='2026-03-14 18:00']"
 	@echo "               grade a class into gradebook/ and feedback/; your marks.csv is kept"
@@ -56,6 +58,12 @@ $(SITE_JS): site/package.json site/package-lock.json
 
 site: $(LAB_READY) $(SITE_JS)
 	$(BIN)/python -m exodus_reader site
+
+my-exercises: $(LAB_READY)
+	$(BIN)/python -m exodus_reader copy
+
+teacher-tools: $(TEST_READY)
+	$(BIN)/python -m exodus_reader setup-lab --teacher
 
 outputs: $(TEST_READY)
 	$(BIN)/python -m exodus_reader outputs notebooks/*.ipynb solutions/*.ipynb

@@ -4,9 +4,12 @@ Commands:
   check-data      check every data file against the article and its rules, and the coverage set
   locate TEXT     print where a piece of text stands in the article (for annotators)
   lab             open JupyterLab on the start notebook (as root too)
-  setup-lab       write JupyterLab's classroom settings (no news pop-up)
+  setup-lab       write JupyterLab's classroom settings (no news pop-up, no nbgrader tools;
+                  --teacher switches nbgrader's tools on)
   outputs NB...   run notebooks in a fresh kernel and save their outputs
   assign          write exercises/ from solutions/
+  copy            copy the exercises into my-exercises/ (your own copies, ignored by git)
+  objectives      print which exercise questions assess each objective
   check NB        check your own exercise notebook, question by question
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
   feedback        rebuild the gradebook and feedback after typing marks in marks.csv
@@ -86,6 +89,18 @@ def run_exercises_command(args: argparse.Namespace) -> int:
 
             for path in assign():
                 print(f"wrote {path}")
+            return 0
+        if args.command == "copy":
+            from .assign import copy_exercises
+
+            for path, new in copy_exercises():
+                print(f"{'copied' if new else 'kept your copy'} {path}")
+            print("Open your copies from that folder; a fresh copy of one exercise: delete yours and run this again.")
+            return 0
+        if args.command == "objectives":
+            from .questions import objective_table
+
+            print(objective_table())
             return 0
         if args.command == "check":
             from .selfcheck import self_check
@@ -194,10 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
     find = commands.add_parser("locate", help="print where a text stands in the article")
     find.add_argument("text")
     commands.add_parser("lab", help="open JupyterLab on notebooks/00_start_here.ipynb")
-    commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
+    setup = commands.add_parser("setup-lab", help="write JupyterLab's classroom settings")
+    setup.add_argument("--teacher", action="store_true", help="switch nbgrader's teacher tools on")
     outputs = commands.add_parser("outputs", help="run notebooks and save their outputs")
     outputs.add_argument("notebooks", nargs="+", type=Path)
     commands.add_parser("assign", help="write exercises/ from solutions/")
+    commands.add_parser("copy", help="copy the exercises into my-exercises/, never over your own copies")
+    commands.add_parser("objectives", help="print which exercise questions assess each objective")
     self_check = commands.add_parser("check", help="check an exercise notebook, question by question")
     self_check.add_argument("notebook", type=Path)
     grade = commands.add_parser("grade", help="grade a folder of submitted notebooks")
@@ -250,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "links":
         return print_links(args.repository, args.branch, args.hub)
-    if args.command in ("assign", "check", "grade", "feedback", "export", "points"):
+    if args.command in ("assign", "copy", "objectives", "check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
     if args.command == "check-data":
         return check_data(args.data)
@@ -261,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "setup-lab":
         from .lab import setup_lab
 
-        print(f"wrote {setup_lab()}")
+        print(f"wrote {setup_lab(teacher=args.teacher)}")
         return 0
     if args.command == "outputs":
         from .lab import save_outputs

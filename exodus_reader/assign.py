@@ -166,3 +166,34 @@ def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exerc
         nbformat.write(make_exercise(notebook), target)
         written.append(target)
     return written
+
+
+#: Where students keep their own copies of the exercises; git ignores it.
+STUDENT_FOLDER = ROOT / "my-exercises"
+
+
+def copy_exercises(target: Path = STUDENT_FOLDER, exercises: Path = ROOT / "exercises") -> list[tuple[Path, bool]]:
+    """Copy every exercise into a student's own folder, never over a copy already there.
+
+    Returns each file of the folder with whether it was copied now (False: kept as it was).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [(path.name, new) for path, new in copy_exercises(folder)][0]
+    ('01_events.ipynb', True)
+    >>> [new for path, new in copy_exercises(folder)]
+    [False, False, False]
+    """
+    sources = sorted(exercises.glob("*.ipynb"))
+    if not sources:
+        raise AssignError(f"there are no exercises in {exercises}")
+    target.mkdir(parents=True, exist_ok=True)
+    done = []
+    for source in sources:
+        copy = target / source.name
+        if copy.exists():
+            done.append((copy, False))
+            continue
+        copy.write_bytes(source.read_bytes())
+        done.append((copy, True))
+    return done

@@ -18,22 +18,49 @@ LAB_OVERRIDES = {
 }
 
 
-def setup_lab(prefix: Path | None = None) -> Path:
-    """Write JupyterLab's classroom settings into an environment and return the file.
+#: nbgrader's teacher tools (Formgrader, Create Assignment, Validate): off for students.
+NBGRADER_LAB = "@jupyter/nbgrader"
+NBGRADER_SERVER = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.validate_assignment",
+                   "nbgrader.server_extensions.assignment_list", "nbgrader.server_extensions.course_list")
+#: Named to sort after nbgrader's own file, so that its settings win.
+CLASSROOM_SERVER_CONFIG = "zz_exodus_reader_classroom.json"
 
+
+def _merge_json(path: Path, update: dict) -> None:
+    current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(current.get(key), dict):
+            current[key] = {**current[key], **value}
+        else:
+            current[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+
+
+def setup_lab(prefix: Path | None = None, teacher: bool = False) -> Path:
+    """Write JupyterLab's classroom settings into an environment and return the settings file.
+
+    No news pop-up, and nbgrader's teacher tools switched off (its lab extension and its
+    server extensions), so that a student never sees Formgrader or a Validate button even
+    where the test extras installed nbgrader. ``teacher=True`` switches them back on.
     Settings already there are kept; ours are added on top.
 
     >>> import tempfile
-    >>> path = setup_lab(Path(tempfile.mkdtemp()))
+    >>> prefix = Path(tempfile.mkdtemp())
+    >>> path = setup_lab(prefix)
     >>> json.loads(path.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"]
     'false'
+    >>> page = prefix / "etc" / "jupyter" / "labconfig" / "page_config.json"
+    >>> json.loads(page.read_text())["disabledExtensions"]
+    {'@jupyter/nbgrader': True}
     """
-    settings = Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings"
-    settings.mkdir(parents=True, exist_ok=True)
-    path = settings / "overrides.json"
-    current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    current.update(LAB_OVERRIDES)
-    path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+    root = Path(prefix or sys.prefix)
+    path = root / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    _merge_json(path, LAB_OVERRIDES)
+    _merge_json(root / "etc" / "jupyter" / "labconfig" / "page_config.json",
+                {"disabledExtensions": {NBGRADER_LAB: not teacher}})
+    _merge_json(root / "etc" / "jupyter" / "jupyter_server_config.d" / CLASSROOM_SERVER_CONFIG,
+                {"ServerApp": {"jpserver_extensions": {name: teacher for name in NBGRADER_SERVER}}})
     return path
 
 

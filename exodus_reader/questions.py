@@ -6,7 +6,7 @@ copy may have lost metadata or cell ids on the way; :func:`locate` finds the que
 anyway. The grader and the students' self-check both use this module.
 
 >>> [q.grade_id for q in lessons()["02_sources"].questions][:2]
-['sources_quoted_naming', 'sources_direct_count']
+['sources_full_names', 'sources_direct_count']
 """
 
 from __future__ import annotations
@@ -246,3 +246,29 @@ def guess_lesson(cells: list, known: dict[str, Lesson]) -> str | None:
     scores = {name: len(ids & {q.grade_id for q in lesson.questions}) for name, lesson in known.items()}
     best = max(scores, key=scores.get, default=None)
     return best if best and scores[best] else None
+
+
+def objective_table(known: dict[str, Lesson] | None = None) -> str:
+    """The map of objectives to exercise questions, as the Markdown table the teacher guide shows.
+
+    Built from the objectives each check declares (``checks.QUESTIONS``) and the question
+    numbers in the exercise notebooks, so the guide can be checked against it.
+
+    >>> objective_table().splitlines()[2]
+    '| E1 | 01: Q1, Q2, Q3, Q8 |'
+    """
+    from .checks import objective_map
+
+    known = known or lessons()
+    where = {q.grade_id: (name[:2], q.number) for name, lesson in known.items() for q in lesson.questions}
+    rows = ["| objective | exercise questions |", "|---|---|"]
+    for objective, grade_ids in objective_map().items():
+        by_lesson: dict[str, list[int]] = {}
+        for grade_id in grade_ids:
+            if grade_id in where:
+                lesson, number = where[grade_id]
+                by_lesson.setdefault(lesson, []).append(number)
+        cells = "; ".join(f"{lesson}: " + ", ".join(f"Q{n}" for n in sorted(numbers))
+                          for lesson, numbers in sorted(by_lesson.items()))
+        rows.append(f"| {objective} | {cells} |")
+    return "\n".join(rows)

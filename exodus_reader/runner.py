@@ -40,6 +40,9 @@ TIMED_OUT = "GraderTimeout"
 STATES = ("ok", "error", "timed out", "kernel stopped", "not run")
 #: Where the package stands; the sandbox makes it (and its data) visible read-only.
 PACKAGE = Path(__file__).resolve().parent
+#: This Python, by a path the sandbox also has: ".." left out, links kept (a virtual
+#: environment's python is a link, and only through it does Python find the environment).
+PYTHON = os.path.abspath(sys.executable)
 
 
 def block_slow_imports() -> None:
@@ -300,7 +303,7 @@ def sandbox_command(limits: Limits, slot: int = 0) -> list[str]:
         uid = str(61000 + slot)
         args += [shutil.which("setpriv") or "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}",
                  "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"]
-    return args + _limited(limits) + [sys.executable, "-m", "exodus_reader.runner"]
+    return args + _limited(limits) + [PYTHON, "-m", "exodus_reader.runner"]
 
 
 def _limited(limits: Limits) -> list[str]:
@@ -329,7 +332,7 @@ def sandbox_problem() -> str | None:
         if shutil.which(tool) is None:
             package = {"bwrap": "bubblewrap", "prlimit": "util-linux", "setpriv": "util-linux"}[tool]
             return f"no sandbox: {tool} is not installed (on Debian or Ubuntu: apt-get install {package})"
-    probe = sandbox_command(Limits())[:-3] + [sys.executable, "-c", "import exodus_reader.answers"]
+    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-c", "import exodus_reader.answers"]
     try:
         done = subprocess.run(probe, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -411,7 +414,7 @@ def run_submission(steps: list[Step], limits: Limits, sealed: bool = True, slot:
         command = sandbox_command(limits, slot)
         preexec = None
     else:
-        command = [sys.executable, "-m", "exodus_reader.runner"]
+        command = [PYTHON, "-m", "exodus_reader.runner"]
         preexec = _unsealed_limits(limits) if os.name == "posix" else None
         env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
     try:

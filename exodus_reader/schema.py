@@ -89,7 +89,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "sources.csv", "source_id",
         ("source_id", "name", "kind", "source_type", "naming", "role", "gender", "age",
          "occupation", "hometown", "speaks_from", "country", "description", "paragraph_id",
-         "start", "end", "text"),
+         "start", "end", "text", "aliases"),
         int_columns=("start", "end"), optional_int_columns=("age",),
         choices={"gender": frozenset({"", "male", "female"})},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
@@ -115,7 +115,7 @@ SCHEMAS: dict[str, TableSchema] = {
     "places": TableSchema(
         "places.csv", "mention_id",
         ("mention_id", "place", "kind", "latitude", "longitude", "role", "paragraph_id",
-         "start", "end", "text", "note"),
+         "start", "end", "text", "note", "aliases"),
         int_columns=("start", "end"), float_columns=("latitude", "longitude"),
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
         required_values=("place", "kind", "role"), cited_columns=("note",)),
@@ -355,6 +355,32 @@ def _check_places(places: pd.DataFrame, labels: list[str]) -> None:
                                   "than in its first row")
 
 
+def aliases(cell: str) -> list[str]:
+    """The other names in an ``aliases`` cell, separated by semicolons.
+
+    >>> aliases("UAE; the Emirates")
+    ['UAE', 'the Emirates']
+    >>> aliases("")
+    []
+    """
+    return [name.strip() for name in cell.split(";") if name.strip()]
+
+
+def _check_aliases(frame: pd.DataFrame, file: str, name_column: str, labels: list[str]) -> None:
+    """Aliases: no empty item, the same for every row of one name, and never shared by two names."""
+    owner: dict[str, str] = {name.casefold(): name for name in frame[name_column]}
+    first: dict[str, str] = {}
+    for label, name, cell in zip(labels, frame[name_column], frame["aliases"]):
+        if cell.strip() and any(not part.strip() for part in cell.split(";")):
+            raise AnnotationError(file, label, f"aliases {cell!r} has an empty name between semicolons")
+        if first.setdefault(name, cell) != cell:
+            raise AnnotationError(file, label, f"{name} has other aliases than in its first row")
+        for alias in aliases(cell):
+            if owner.setdefault(alias.casefold(), name) != name:
+                raise AnnotationError(file, label, f"alias {alias!r} of {name} also names "
+                                      f"{owner[alias.casefold()]}")
+
+
 def _check_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
     kinds = dict(zip(tables["paragraphs"]["paragraph_id"], tables["paragraphs"]["kind"]))
     for label in labels:
@@ -468,6 +494,8 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
         _check_citations(tables, name, labels[name])
     _check_events(tables["events"], labels["events"])
     _check_places(tables["places"], labels["places"])
+    _check_aliases(tables["places"], "places.csv", "place", labels["places"])
+    _check_aliases(tables["sources"], "sources.csv", "name", labels["sources"])
     _check_frames(tables, labels["frames"])
     _check_frame_reasons(tables, labels["frame_reasons"])
     _check_timeline(tables["timeline"], labels["timeline"])

@@ -1,9 +1,14 @@
-"""The widgets in real JupyterLab, in headless Chromium, used as a student uses them.
+"""The widgets and an exercise in real JupyterLab, in headless Chromium, used as a student uses them.
 
 A JupyterLab server starts on a free local port with a token, in a scratch folder holding a
-copy of notebooks/04_explore.ipynb without outputs. Chromium (Debian's, driven by Playwright
-for Python) opens it, waits for a real kernel, runs every cell, and then chooses, types and
-ticks. The widgets come from the prebuilt extension that ipywidgets installs: nothing is built.
+copy of notebooks/04_explore.ipynb without outputs and a blank exercise. Chromium (Debian's,
+driven by Playwright for Python) opens it, waits for a real kernel, runs every cell, and then
+chooses, types and ticks. The widgets come from the prebuilt extension that ipywidgets
+installs: nothing is built.
+
+The server runs from a student's environment: a scratch prefix that sees this environment's
+packages (nbgrader included, as after the test extras) and its Jupyter settings, on which
+`setup-lab` has written the classroom settings, as `make lab` does.
 
 Legibility is measured, not assumed: a scratch notebook shows every figure and two wide
 tables at 1280 and at 800 px wide with the file browser open (a classroom laptop), and the
@@ -18,17 +23,21 @@ import os
 import re
 import secrets
 import shutil
+import site
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+import venv
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from conftest import ROOT
+from exodus_reader.lab import setup_lab
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -44,6 +53,7 @@ LEGIBLE = "legibility.ipynb"
 FIGURES = ("timeline", "route_map", "words_per_voice", "source_audit", "voice_order", "frame_profile")
 #: JupyterLab's type scale: one step below the body text is 0.8333 of it (14 px body: 11.7 px).
 ONE_STEP_DOWN = 0.8333
+EXERCISE = ROOT / "exercises" / "01_events.ipynb"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage"]
@@ -104,6 +114,32 @@ def _settings(folder: Path) -> Path:
     return folder
 
 
+def _student_env(prefix: Path) -> Path:
+    """A scratch environment that uses this one's packages and Jupyter files, with the
+    classroom settings written into it as `make lab` does; returns its Python.
+
+    Nothing is installed: a .pth file points to this environment's packages, and the
+    Jupyter data folders are linked (the settings folder is the scratch one's own).
+    """
+    venv.EnvBuilder(with_pip=False).create(prefix)
+    python = prefix / "bin" / "python"
+    packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    Path(packages, "outer-environment.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    data, lab_data = Path(sys.prefix) / "share" / "jupyter", prefix / "share" / "jupyter" / "lab"
+    lab_data.mkdir(parents=True)
+    for item in data.iterdir():
+        if item.name != "lab":
+            (lab_data.parent / item.name).symlink_to(item)
+    for item in (data / "lab").iterdir():
+        if item.name != "settings":
+            (lab_data / item.name).symlink_to(item)
+    if (Path(sys.prefix) / "etc" / "jupyter").is_dir():
+        shutil.copytree(Path(sys.prefix) / "etc" / "jupyter", prefix / "etc" / "jupyter")
+    setup_lab(prefix)
+    return python
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server starting in a scratch folder; stopped by its PID at the end.
@@ -116,8 +152,10 @@ def lab(tmp_path_factory):
     _notebook_without_outputs(root)
     _notebook_without_outputs(root, START)
     _legibility_notebook(root)
+    _notebook_without_outputs(root, EXERCISE)
+    python = _student_env(home / "env")
     port, token = _free_port(), secrets.token_hex(16)
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+    command = [str(python), "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                "--ServerApp.terminals_enabled=False", "--ServerApp.jpserver_extensions={'jupyter_lsp': False}"]
@@ -125,11 +163,13 @@ def lab(tmp_path_factory):
         command.append("--allow-root")
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(_settings(home / "settings")),
            "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTER_CONFIG_DIR": str(home / "config")}
+           "JUPYTER_CONFIG_DIR": str(home / "config"), "PYTHONPATH": str(ROOT)}
     log = (home / "server.log").open("wb")
     server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         yield {"url": f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK.name}?token={token}",
+               "exercise_url": f"http://127.0.0.1:{port}/lab/tree/{EXERCISE.name}?token={token}",
+               "base": f"http://127.0.0.1:{port}", "token": token,
                "start_url": f"http://127.0.0.1:{port}/lab/tree/{START.name}?token={token}", "root": root, "home": home,
                "legible_url": f"http://127.0.0.1:{port}/lab/tree/{LEGIBLE}?token={token}",
                "ready": lambda: _wait_for_server(server, port, token, home / "server.log")}
@@ -409,3 +449,57 @@ def test_no_text_in_the_widgets_is_smaller_than_one_step_below_the_body_text(pag
                 count: texts.length};
     }""")
     assert sizes["count"] > 100 and sizes["smallest"] >= ONE_STEP_DOWN * sizes["body"], sizes
+
+
+def test_a_blank_exercise_runs_to_its_last_cell_and_takes_a_written_answer(page, lab):
+    """Run All on a blank exercise: every cell runs, each check says in one calm line that it is
+    not answered yet; then a written answer entered as the notebook tells a student to."""
+    tab = page.context.new_page()
+    path = lab["root"] / EXERCISE.name
+    try:
+        tab.set_default_timeout(LONG)
+        tab.goto(lab["exercise_url"])
+        _run_all(tab, path)  # waits until the last code cell has run
+        feedback = tab.locator("[data-mime-type='application/vnd.jupyter.stderr']")
+        checks = sum("check(" in c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        expect(feedback).to_have_count(checks)
+        lines = [text.strip() for text in feedback.all_text_contents()]
+        assert all(line.startswith("\u2717 Not answered yet:") and "\n" not in line for line in lines), lines[:2]
+        assert not any("Traceback" in line or "NotAnsweredYet" in line for line in lines)
+
+        cells = tab.locator(".jp-Notebook .jp-Cell")
+        before = cells.count()
+        stub = tab.locator(".jp-RenderedMarkdown", has_text=re.compile(r"^\s*YOUR ANSWER HERE\s*$"))
+        answer = tab.locator(".jp-MarkdownCell").filter(has=stub).first
+        answer.scroll_into_view_if_needed()
+        # as the notebook says: click the cell, press Enter, select the words, type over them
+        answer.click()
+        tab.keyboard.press("Enter")
+        tab.keyboard.press("Control+a")
+        written = "The date line (p06) gives the day; the caption's Wednesday is the one before it (p09)."
+        tab.keyboard.type(written)
+        tab.keyboard.press("Shift+Enter")
+        tab.keyboard.press("Control+s")
+        deadline = time.monotonic() + SHORT / 1000
+        saved = None
+        while time.monotonic() < deadline:
+            saved = nbformat.read(path, as_version=4)
+            if any(c.source == written for c in saved.cells):
+                break
+            time.sleep(0.2)
+        assert cells.count() == before
+        assert len(saved.cells) == len(nbformat.read(EXERCISE, as_version=4).cells)
+        [cell] = [c for c in saved.cells if c.source == written]
+        assert cell.cell_type == "markdown" and cell.metadata["nbgrader"]["grade_id"] == "events_how_resolved"
+    finally:
+        tab.close()
+
+
+def test_students_see_none_of_nbgrader_s_teacher_tools(page, lab):
+    menus = page.locator("#jp-MainMenu .lm-MenuBar-item").all_text_contents()
+    assert menus and not any("grader" in menu.lower() for menu in menus)
+    assert page.locator("text=Formgrader").count() == 0
+    request = urllib.request.Request(f"{lab['base']}/formgrader", headers={"Authorization": f"token {lab['token']}"})
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(request, timeout=10)
+    assert missing.value.code == 404

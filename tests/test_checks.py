@@ -1,13 +1,15 @@
-"""Every check: right on the solution, and graduated feedback on everything else.
+"""Every check: right on the solution and on every defensible reading, and graduated
+feedback on everything else; hints that never give the answer.
 
 These run the checks in this process, without a kernel: fast, and exhaustive over the
-cases in exercise_cases.py.
+table of alternative answers in exercise_cases.py.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+import re
 from datetime import date
 
 import pytest
@@ -15,17 +17,41 @@ import pytest
 from exodus_reader import FRAMES, load
 from exodus_reader import checks
 from exodus_reader.answers import from_plain, to_plain
-from exodus_reader.checks import CHECKS, NOT_ANSWERED, NotAnsweredYet, check, evaluate
-from exercise_cases import CASES, appears, forms, solution_answers
+from exodus_reader.checks import CHECKS, NOT_ANSWERED, QUESTIONS, NotAnsweredYet, check, evaluate, hint
+from exercise_cases import CASES, LESSONS, appears, forms, notebook, solution_answers
 
 ARTICLE = load()
 #: Answers chosen from options the question lists: they stand in the prompt by design.
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS)
+OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES)
 
 
 def run(source: str):
     """A case's answer, evaluated the way the answer cell would."""
     return eval(source, {"date": date, "article": ARTICLE, "FRAMES": FRAMES})
+
+
+def accepted_cases():
+    for grade_id, case in CASES.items():
+        for n, source in enumerate(case.accepted, start=1):
+            yield pytest.param(grade_id, source, id=f"{grade_id}-accepted{n}")
+
+
+@pytest.mark.parametrize("grade_id, source", list(accepted_cases()))
+def test_every_defensible_reading_passes(grade_id, source):
+    outcome = evaluate(grade_id, run(source))
+    assert outcome.passed, outcome
+
+
+@pytest.mark.parametrize("grade_id, source", list(accepted_cases()))
+def test_the_grader_accepts_every_defensible_reading_too(grade_id, source):
+    """The same plain-data round trip as the grader's: text, numbers, lists, tuples, dates, dicts."""
+    assert evaluate(grade_id, from_plain(json.loads(json.dumps(to_plain(run(source)))))).passed
+
+
+def test_each_misconception_gets_its_own_hint():
+    for grade_id, case in CASES.items():
+        messages = [evaluate(grade_id, run(source)).message for source, _ in case.misconceptions]
+        assert len(set(messages)) == len(messages), grade_id
 
 
 def all_cases():
@@ -82,10 +108,66 @@ def feedback_texts() -> dict[str, list[str]]:
     return texts
 
 
+def expected_forms(grade_id: str) -> set[str]:
+    """Every way the expected answer of a question could be written: the solution's value and
+    the accepted answers that are plain values, minus the options the question lists."""
+    found = set(forms(solution_answers()[grade_id]))
+    for source in CASES[grade_id].accepted:
+        value = run(source)
+        if isinstance(value, str):
+            found.add(value.strip().strip('"'))
+        elif not isinstance(value, (dict, list, tuple)):
+            found |= forms(value)
+    option_words = {word for option in OPTIONS for word in option.split()}
+    return {form for form in found if form.lower() not in OPTIONS | option_words and (len(form) > 1 or form.isalpha())}
+
+
+def solution_code() -> list[str]:
+    """Every line of solution code, markers removed."""
+    from exodus_reader.assign import BEGIN, END
+
+    lines = []
+    for lesson in LESSONS:
+        for cell in notebook("solutions", lesson).cells:
+            if cell.cell_type == "code" and BEGIN in cell.source:
+                lines += [line.strip() for line in cell.source.split(BEGIN)[1].split(END)[0].splitlines()]
+    return [line for line in lines if line]
+
+
 def test_no_feedback_shows_the_expected_answer():
     leaks = [(grade_id, form, text) for grade_id, texts in feedback_texts().items()
-             for form in forms(solution_answers()[grade_id]) - OPTIONS for text in texts if appears(form, text)]
+             for form in expected_forms(grade_id) for text in texts if appears(form, text)]
     assert not leaks
+
+
+def test_no_hint_names_the_expected_answer_or_prints_solution_code():
+    """Hints are asked for before any answer: they must not give it, in any accepted form,
+    and must not print a line of the solutions' code or its operations."""
+    hints = {grade_id: meta.hints for grade_id, meta in QUESTIONS.items() if not meta.written}
+    leaks = [(grade_id, form, text) for grade_id, texts in hints.items()
+             for form in expected_forms(grade_id) for text in texts if appears(form, text)]
+    code = solution_code()
+    operations = {piece for line in code for piece in re.findall(r"\.\w+\(", line)} - {".paragraph("}
+    every_message = [text for texts in hints.values() for text in texts]
+    every_message += [text for texts in feedback_texts().values() for text in texts]
+    leaks += [(line, text) for line in code for text in every_message if len(line) > 8 and line in text]
+    leaks += [(op, text) for op in operations for text in every_message if op in text]
+    assert not leaks
+
+
+def test_every_checked_question_has_two_hints_and_no_more():
+    assert {grade_id: len(meta.hints) for grade_id, meta in QUESTIONS.items() if not meta.written} == \
+        {grade_id: 2 for grade_id in CHECKS}
+
+
+def test_hints_come_one_after_the_other_then_stop(capsys):
+    checks._HINTS_GIVEN.clear()
+    for _ in range(3):
+        hint("framing_fire_word")
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["Hint 1 of 2", "Hint 2 of 2", "No more hints for this question"]
+    hint("framing_entman")
+    assert "written" in capsys.readouterr().out
 
 
 def test_the_checks_module_holds_no_answer_literal():
@@ -104,7 +186,12 @@ def test_a_right_answer_prints_one_short_line(capsys):
 def test_a_failed_check_is_one_line_without_a_traceback():
     with pytest.raises(NotAnsweredYet) as failure:
         check("events_wednesday", ...)
-    assert failure.value._render_traceback_() == [f"NotAnsweredYet: {NOT_ANSWERED}"]
+    assert failure.value._render_traceback_() == ["\u2717 Not answered yet: replace the ... in the cell above "
+                                                  "with your answer, then run that cell and this one."]
+    with pytest.raises(checks.NotQuite) as failure:
+        check("events_wednesday", date(2022, 9, 24))
+    assert failure.value._render_traceback_() == ["\u2717 Not yet: that is the day the article was published (p06); "
+                                                  "the caption's Wednesday comes before it."]
 
 
 def test_an_answer_that_breaks_comparison_is_a_wrong_type():
@@ -117,3 +204,12 @@ def test_an_answer_that_breaks_comparison_is_a_wrong_type():
 
 def test_hashed_answers_ignore_case_and_spaces():
     assert evaluate("sources_state_media", "  tass ").passed
+
+
+def test_a_text_with_two_agencies_is_not_one_answer():
+    assert evaluate("sources_state_media", "TASS and dpa").status == "wrong type"
+
+
+def test_an_ambiguous_day_month_order_is_refused_in_one_line():
+    outcome = evaluate("events_wednesday", "9/10/2022")
+    assert outcome.status == "wrong type" and "write the month as a word" in outcome.message

@@ -1,4 +1,5 @@
-"""The exercises come from the solutions, give nothing away, and fail only in their checks."""
+"""The exercises come from the solutions, give nothing away, fail only in their checks, keep
+running after a failed check, and assess every objective the lessons declare."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from exodus_reader.checks import NOT_ANSWERED
 from exodus_reader.questions import check_call, lessons
 from exercise_cases import LESSONS, ROOT, appears, forms, notebook, solution_answers
 
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS)
+OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES)
 
 
 def test_regenerating_the_exercises_gives_exactly_the_committed_ones(tmp_path):
@@ -48,7 +49,7 @@ def test_each_stub_names_the_answer_its_check_receives(lesson):
     for before, cell in zip(cells, cells[1:]):
         call = check_call(cell.source) if cell.cell_type == "code" else None
         if call:
-            assert before.source.strip() == f"{call[1]} = ...", call
+            assert before.source.strip() == f'# hint("{call[0]}")\n{call[1]} = ...', call
     written = [c for c in cells if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("solution")]
     assert written and all(c.source == TEXT_STUB for c in written)
 
@@ -64,8 +65,11 @@ def test_solutions_run_in_order_and_pass_every_check(lesson):
 def exercise_text(lesson: str) -> str:
     """Everything a student's copy shows (cells and metadata, not cell ids), minus the headings."""
     exercise = notebook("exercises", lesson)
-    shown = [json.dumps(exercise.metadata)] + [c.source + json.dumps(c.metadata) for c in exercise.cells]
-    return re.sub(r"Question \d+|Exercises \d+", "", "\n".join(shown))
+    metadata = {k: v for k, v in exercise.metadata.items() if k not in ("kernelspec", "language_info")}
+    shown = [json.dumps(metadata)] + [c.source + json.dumps(c.metadata) for c in exercise.cells]
+    # headings, points and nbgrader's own version numbers are structure, not answers
+    return re.sub(r'Question \d+|Exercises \d+|\d+ points?\b|"(?:schema_version|version|points)": \d+', "",
+                  "\n".join(shown))
 
 
 def solution_blocks(lesson: str) -> list[str]:
@@ -111,10 +115,13 @@ def test_nbgrader_itself_accepts_the_solutions():
 
 @pytest.fixture(scope="module")
 def blank_runs() -> dict[str, nbformat.NotebookNode]:
-    """The three blank exercises, each run top to bottom in a fresh kernel, errors allowed."""
+    """The three blank exercises, each run top to bottom in a fresh kernel, errors NOT allowed:
+    nbclient stops at a cell whose execution fails, as JupyterLab's Run All does (the kernel
+    aborts the cells queued after it), so getting to the end proves that failed checks do not
+    stop Run All."""
     def run(lesson: str) -> nbformat.NotebookNode:
         exercise = notebook("exercises", lesson)
-        NotebookClient(exercise, timeout=120, kernel_name="python3", allow_errors=True,
+        NotebookClient(exercise, timeout=120, kernel_name="python3", allow_errors=False,
                        resources={"metadata": {"path": str(ROOT / "exercises")}}).execute()
         return exercise
 
@@ -136,8 +143,22 @@ def test_on_the_blank_exercise_every_check_says_not_answered_yet(blank_runs, les
         if call:
             seen.append(call[0])
             assert [(e.ename, e.evalue, e.traceback) for e in errors(cell)] == [
-                ("NotAnsweredYet", NOT_ANSWERED, [f"NotAnsweredYet: {NOT_ANSWERED}"])], call[0]
+                ("NotAnsweredYet", NOT_ANSWERED, [f"\u2717 N{NOT_ANSWERED[1:]}"])], call[0]
     assert seen == list(checked)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_run_all_reaches_the_last_cell_of_a_blank_exercise(blank_runs, lesson):
+    code = [c for c in blank_runs[lesson].cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_nbgrader_scores_every_failed_check_as_not_passed(blank_runs, lesson):
+    from nbgrader.utils import determine_grade
+
+    graded = [c for c in blank_runs[lesson].cells if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")]
+    assert graded and all(determine_grade(c, log=None)[0] == 0 for c in graded)
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -157,3 +178,25 @@ def test_solutions_cite_real_paragraphs_and_only_allowed_addresses(lesson):
     allowed = {article.meta["url"], article.meta["original_url"], article.meta["video"]["url"],
                *article.timeline["source_url"]}
     assert set(re.findall(r"https?://[^\s)>\]]+", text)) <= allowed
+
+
+def test_a_check_after_a_failed_answer_cell_says_so_in_one_line():
+    """A syntax error in a fresh kernel (the answer never set) and a runtime error after an
+    earlier value (the old value must not be judged): both checks name the failed cell."""
+    exercise = notebook("exercises", "01_events")
+    broken = {"events_wednesday_answer": "announcement_day = 21 September",
+              "events_war_paragraph_answer": 'war_paragraph = "p26"\nwar_paragraph = undefined_name'}
+    for cell in exercise.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in broken:
+            cell.source = broken[grade_id]
+    NotebookClient(exercise, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(ROOT / "exercises")}}).execute()
+    shown = {call[0]: [line for e in errors(cell) for line in e.traceback]
+             for cell in exercise.cells if cell.cell_type == "code" and (call := check_call(cell.source))}
+    assert shown["events_wednesday"] == ["\u2717 The answer cell above stopped with an error (SyntaxError: invalid "
+                                         "syntax), so there is no answer to check. Fix that cell, run it, then run "
+                                         "this one."]
+    assert shown["events_war_paragraph"] == ["\u2717 The answer cell above stopped with an error (NameError: name "
+                                             "'undefined_name' is not defined), so there is no answer to check. Fix "
+                                             "that cell, run it, then run this one."]

@@ -19,6 +19,11 @@ the grader uses, in test_checks.py, and the solutions run with their checks unde
   forever, one that calls sys.exit(), and one that kills its kernel (os._exit);
 - hal.ipynb and ivy.ipynb (one notebook per student, graded with --lesson 01_events): not
   valid JSON, and a notebook without cells.
+
+When the questions change, regenerate expected_gradebook.csv from this corpus: build it with
+``build_corpus(folder)``, grade it with ``grade_folder(folder, out, lesson="01_events",
+limits=LIMITS)``, read the new gradebook line by line (each row must say what the corpus
+comment above says of that student), then copy it over expected_gradebook.csv.
 """
 
 from __future__ import annotations
@@ -76,8 +81,8 @@ def tampered() -> nbformat.NotebookNode:
     right = solution_code("01_events")
     answers = {"events_wednesday": "date(2022, 9, 22)", "events_klepkin_window": CASES["events_klepkin_window"].wrong[0],
                "events_war_paragraph": right["events_war_paragraph"],
-               "events_numbers_by_status": "class Always:\n    def __eq__(self, other):\n        return True\n"
-                                           "numbers_by_status = Always()",
+               "events_thousands_status": "class Always:\n    def __eq__(self, other):\n        return True\n"
+                                          "thousands_status = Always()",
                "events_million_source": right["events_million_source"],
                "events_how_resolved": "The date line (p06) and the caption (p09)."}
     nb = filled("01_events", answers)
@@ -93,8 +98,8 @@ def tampered() -> nbformat.NotebookNode:
     war = cell_of(nb, "events_war_paragraph_answer")
     war.metadata, war.id = {}, "tampered-answer"
     cell_of(nb, "events_million_source").metadata["nbgrader"].update(points=100, grade_id="free_points")
-    later = cell_of(nb, "events_later_reports_answer")
-    nb.cells[nb.cells.index(later)] = nbformat.v4.new_code_cell(right["events_later_reports"])
+    later = cell_of(nb, "events_order_answer")
+    nb.cells[nb.cells.index(later)] = nbformat.v4.new_code_cell(right["events_order"])
     essay = cell_of(nb, "events_how_resolved")
     essay.metadata, essay.id = {}, "my-own-cell"
     return nb
@@ -107,10 +112,10 @@ def troubled() -> nbformat.NotebookNode:
         "events_wednesday": right["events_wednesday"],
         "events_klepkin_window": "klepkin_window = 1 / 0",
         "events_war_paragraph": 'print("x" * 3_000_000)\nwar_paragraph = "p22"',
-        "events_numbers_by_status": "while True:\n    pass",
+        "events_thousands_status": "while True:\n    pass",
         "events_million_source": right["events_million_source"],
         "events_destinations": "import sys\nsys.exit(1)",
-        "events_later_reports": "import os\nos._exit(1)",
+        "events_order": "import os\nos._exit(1)",
         "events_how_resolved": "Saturday minus three days.",
         "events_known_later": "Finland closed its border.",
     })
@@ -182,7 +187,7 @@ def test_every_submission_gets_its_rows_and_the_progress_reaches_the_end(graded)
 def test_feedback_files_are_short_and_speak_to_the_student(graded):
     eve = (graded["out"] / "feedback" / "eve.md").read_text(encoding="utf-8")
     events = lessons()["01_events"]
-    right = ("events_war_paragraph", "events_million_source", "events_later_reports")  # what eve got right
+    right = ("events_war_paragraph", "events_million_source", "events_order")  # what eve got right
     scored = sum(events.question(q).points for q in right)
     possible = sum(q.points for q in events.questions if not q.written)
     assert eve.startswith(f"# Feedback for eve\n\n## 01_events: {scored:g} of {possible:g} points checked automatically")
@@ -245,7 +250,7 @@ def test_students_check_their_own_notebook_question_by_question(tmp_path, capsys
     assert "  Question 3   not answered yet: war_paragraph is still ... : the answer cell was left blank." in report
     words = len(solution_code("01_events")["events_how_resolved"].split())
     assert f"  Question 8   written answer, {words} words: your teacher will grade it" in report
-    assert report.rstrip().endswith("6 of 7 checked questions pass; 2 written answers for your teacher.")
+    assert report.rstrip().endswith("6 of 7 checked questions pass; 3 written answers for your teacher.")
 
 
 def test_the_grade_command_names_a_missing_folder_in_one_line(capsys, tmp_path):

@@ -33,8 +33,6 @@ def typed_events() -> nbformat.NotebookNode:
         "events_klepkin_window": "import collections, datetime\nWindow = collections.namedtuple('Window', 'start end')\n"
                                  "klepkin_window = Window(datetime.date(2022, 9, 21), datetime.date(2022, 9, 24))",
         "events_war_paragraph": '# a name of my own\nmy_paragraph = "p22"',
-        "events_numbers_by_status": "import collections\nnumbers_by_status = collections.Counter("
-                                    f"{ANSWERS['events_numbers_by_status'].to_dict()!r})",
         "events_million_source": 'million_source = "Novaya Gazeta Europe',
     })
     cell_of(nb, "events_war_paragraph").source = 'check("events_war_paragraph", my_paragraph)'
@@ -47,8 +45,17 @@ def typed_sources() -> nbformat.NotebookNode:
     return filled("02_sources", {
         **solution_code("02_sources"),
         "sources_women_share": "from fractions import Fraction\nwomen_share = Fraction(1, 7)",
-        "sources_quoted_naming": "import collections\nquoted_naming = collections.OrderedDict("
-                                 f"{list(ANSWERS['sources_quoted_naming'].to_dict().items())!r})",
+        "sources_ordinary_share": "from fractions import Fraction\nordinary_share = Fraction(172, 198)",
+        "sources_first_last": "import collections\nPair = collections.namedtuple('Pair', 'first last')\n"
+                              f"first_last = Pair(*{tuple(ANSWERS['sources_first_last'])!r})",
+    })
+
+
+def typed_framing() -> nbformat.NotebookNode:
+    return filled("03_framing", {
+        **solution_code("03_framing"),
+        "framing_coding": "import collections\nmy_coding = collections.OrderedDict("
+                          f"{list(ANSWERS['framing_coding'].items())!r})",
     })
 
 
@@ -57,9 +64,11 @@ def both(tmp_path_factory):
     folder = tmp_path_factory.mktemp("typed")
     write(folder, "una/01_events.ipynb", typed_events())
     write(folder, "una/02_sources.ipynb", typed_sources())
+    write(folder, "una/03_framing.ipynb", typed_framing())
     out = tmp_path_factory.mktemp("book")
     _, rows = grade_folder(folder, out, jobs=2, limits=LIMITS, show=None)
-    checked = {name: self_check(folder / "una" / f"{name}.ipynb", LIMITS)[0] for name in ("01_events", "02_sources")}
+    checked = {name: self_check(folder / "una" / f"{name}.ipynb", LIMITS)[0]
+               for name in ("01_events", "02_sources", "03_framing")}
     return rows, checked
 
 
@@ -70,7 +79,7 @@ def _said(report: str) -> dict[int, str]:
 
 def test_the_self_check_and_the_grader_agree_question_by_question(both):
     rows, checked = both
-    for lesson in ("01_events", "02_sources"):
+    for lesson in ("01_events", "02_sources", "03_framing"):
         graded = [r for r in rows if r["lesson"] == lesson]
         said = _said(checked[lesson])
         assert len(said) == len(graded)
@@ -81,8 +90,8 @@ def test_the_self_check_and_the_grader_agree_question_by_question(both):
 def test_honest_answers_of_every_type_pass_in_both(both):
     rows, checked = both
     status = {r["question"]: r["status"] for r in rows}
-    for question in ("events_wednesday", "events_klepkin_window", "events_numbers_by_status",
-                     "sources_women_share", "sources_quoted_naming"):
+    for question in ("events_wednesday", "events_klepkin_window", "sources_women_share", "sources_ordinary_share",
+                     "sources_first_last", "framing_coding"):
         assert status[question] == "correct", question
     sources = [r["status"] for r in rows if r["lesson"] == "02_sources" and r["status"] != "needs manual grading"]
     assert set(sources) == {"correct"}
@@ -103,10 +112,12 @@ def test_an_answer_that_does_not_parse_is_named_as_the_answer_cell(both):
 def test_nbval_still_fails_a_students_notebook_at_each_question_not_yet_right(tmp_path):
     right = solution_code("01_events")
     path = tmp_path / "01_events.ipynb"
-    nbformat.write(filled("01_events", {k: v for k, v in right.items() if k != "events_war_paragraph"}), path)
+    notebook_ = filled("01_events", {k: v for k, v in right.items() if k != "events_war_paragraph"})
+    nbformat.write(notebook_, path)
+    code = [c for c in notebook_.cells if c.cell_type == "code"]
+    war_check = code.index(cell_of(notebook_, "events_war_paragraph"))
     done = subprocess.run([sys.executable, "-m", "pytest", str(path), "--nbval-lax", "--nbval-current-env",
                            "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=", "-q", "--color=no",
                            "--rootdir", str(tmp_path)], capture_output=True, text=True, timeout=300)
     failed = [line for line in done.stdout.splitlines() if line.startswith("FAILED")]
-    assert len(failed) == 1, done.stdout[-2000:]
-    assert "NotAnsweredYet" in done.stdout
+    assert len(failed) == 1 and failed[0].endswith(f"::Cell {war_check}"), done.stdout[-2000:]
