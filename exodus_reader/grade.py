@@ -103,7 +103,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     >>> lesson = lessons()["01_events"]
     >>> cells = read_cells(ROOT / "exercises" / "01_events.ipynb")
     >>> steps = plan(cells, lesson, locate(cells, lesson))
-    >>> steps[0].trusted, steps[2].source, steps[3].reads
+    >>> steps[0].trusted, steps[2].source.splitlines()[-1], steps[3].reads
     (True, 'announcement_day = ...', 'events_wednesday')
     """
     owners = {index: qid for qid, index in located.answers.items()}
@@ -342,8 +342,8 @@ def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
 
     >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
     >>> rows = grade_rows(run, lessons())
-    >>> len(rows), rows[0]["question"], rows[0]["points"], rows[0]["maximum"], rows[0]["status"]
-    (9, 'events_wednesday', '0', '1', 'no cells')
+    >>> len(rows) == len(lessons()["01_events"].questions), rows[0]["question"], rows[0]["status"]
+    (True, 'events_wednesday', 'no cells')
     """
     from .checks import evaluate
 

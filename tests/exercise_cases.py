@@ -44,10 +44,11 @@ CASES: dict[str, Case] = {
         (('"p26"', "names no day"), ('"p36"', "another war")),
         ("22.5", "expects a paragraph id such as 'p07'")),
     "events_thousands_status": Case(
-        ('"fact"', '"the reporter\'s fact"', '"Fact"', '"a fact, in the reporter\'s own voice"'),
+        ('"stated"', '"Stated"', '"stated by the reporter"', '"fact"', '"the reporter\'s fact"',
+         '"a fact, in the reporter\'s own voice"'),
         ('"denial"', "a denial rejects something"),
         (('"claim"', "a claim comes from a named source"), ('"rumour"', "a rumour has no one to answer for it")),
-        ('"true"', "expects one of 'fact', 'claim'")),
+        ('"true"', "expects one of 'stated', 'claim'")),
     "events_million_source": Case(
         ('"Novaya Gazeta Europe"', '"Novaya Gazeta"', '"novaya gazeta europe"', '"s03"',
          '"the online media outlet Novaya Gazeta Europe"', '"Novaya Gazeta Europe (online media outlet)"'),

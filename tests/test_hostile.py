@@ -43,7 +43,7 @@ ATTACKS = {
                             "key = pathlib.Path(exodus_reader.__file__).parent.parent / 'solutions' / '01_events.ipynb'\n"
                             "war_paragraph = json.loads(key.read_text())['cells'][0]['source']",
     # a daemon that outlives the notebook to rewrite the gradebook later
-    "events_numbers_by_status": "import os, subprocess\n"
+    "events_thousands_status": "import os, subprocess\n"
                                 "if os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
                                 f"        subprocess.Popen(['sleep', '{MARK}'])\n"
                                 "        import time; time.sleep(2)\n"
@@ -55,7 +55,7 @@ ATTACKS = {
     "events_million_source": "big = bytearray(2 * 1024**3)",
     "events_destinations": "destinations = 10**400",
     # deletes whatever classmates' work it can find
-    "events_later_reports": "import glob, os\n"
+    "events_order": "import glob, os\n"
                             "for path in glob.glob('/**/*.ipynb', recursive=True):\n"
                             "    try: open(path, 'w').write('')\n"
                             "    except OSError: pass",
