@@ -13,8 +13,9 @@ Every reading that the question's words allow is accepted: a date typed as text
 or as ``date(...)``, a share as a fraction, a decimal or a percentage, a name by
 any of its aliases (the ``aliases`` columns of the data), with extra words
 around it. No message ever contains the expected answer: expected values are
-derived from the annotated data (``load()``), or, where the answer is a
-judgement that no table records, compared as salted hashes.
+derived from the annotated data (``load()``). Two judgement calls that no table
+records (the stance of "urged", the state agency in a credit) are written here in
+plain words: the answer key is as open as ``solutions/`` (docs/grading-safety.md).
 
 In a notebook a failed check is shown as one calm line, and the cell still
 finishes, so *Run All* goes on to the end; the line is sent as an error output,
@@ -39,7 +40,6 @@ from __future__ import annotations
 
 import ast
 import datetime
-import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -55,8 +55,6 @@ from .errors import OneLineError
 from .questions import check_call
 from .schema import FRAMES, aliases
 
-#: Salt for the hashed answers, so a search engine cannot look the hashes up.
-SALT = "exodus-reader/2022-09-24/"
 
 NOT_ANSWERED = ("not answered yet: replace the ... in the cell above with your answer, "
                 "then run that cell and this one.")
@@ -646,26 +644,14 @@ def _share(answer: Any) -> float:
     return value
 
 
-def digest(text: str) -> str:
-    """A salted hash of a normalised answer, for answers that no table records.
+def _phrases(text: str) -> set[str]:
+    """Every run of one to three words in a text, lower case: to find a name inside an answer.
 
-    >>> len(digest("anything"))
-    16
-    >>> digest(" Anything ") == digest("anything")
+    >>> "picture alliance" in _phrases("It came via Picture Alliance.")
     True
     """
-    normalised = " ".join(text.strip().lower().split())
-    return hashlib.sha256((SALT + normalised).encode("utf-8")).hexdigest()[:16]
-
-
-def _hashed_phrases(text: str) -> set[str]:
-    """The digests of every run of one to three words in a text, to find a hashed answer in it.
-
-    >>> digest("picture alliance") in _hashed_phrases("It came via Picture Alliance.")
-    True
-    """
-    words = _words(text)
-    return {digest(" ".join(words[i:i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    words = re.findall(r"[\w-]+", text.lower())
+    return {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
 
 
 def _choice(answer: Any, options: Iterable[str]) -> str:
@@ -1026,15 +1012,15 @@ def _sources_claimed(answer: Any) -> None:
     "Which of the five choices is about getting someone else to act?"))
 def _sources_urged(answer: Any) -> None:
     choice = _choice(answer, STANCES)
-    if digest(choice) == "1696f0bfa351ff85":
+    if choice == "request":  # the answer key is open, as solutions/ is: see docs/grading-safety.md
         return None
     hints = {
-        "12d20fc44a19fb81": "a neutral verb only passes words on; 'urged' tells you more about what Kallas wants.",
-        "71e50560d33196e4": "a verb of doubt questions whether something is true; 'urged' does not.",
-        "964efd579768878b": "a concession admits something; does Kallas admit anything in that sentence (p31)?",
-        "ee846182ac9e4334": "a denial rejects a claim; what Kallas rejects comes in the sentence before 'urged' (p31).",
+        "neutral": "a neutral verb only passes words on; 'urged' tells you more about what Kallas wants.",
+        "doubt": "a verb of doubt questions whether something is true; 'urged' does not.",
+        "concession": "a concession admits something; does Kallas admit anything in that sentence (p31)?",
+        "denial": "a denial rejects a claim; what Kallas rejects comes in the sentence before 'urged' (p31).",
     }
-    raise NotQuite(hints.get(digest(choice), "read the whole sentence in p31 again."))
+    raise NotQuite(hints.get(choice, "read the whole sentence in p31 again."))
 
 
 @question("sources_women_share", ("S4",), (
@@ -1084,14 +1070,15 @@ def _sources_first_last(answer: Any) -> None:
 
 
 #: Hashes of the names of the agency the question asks for, and of the other names in the credits.
-STATE_MEDIA = {"32b1c63485a21913", "5de873066ca46722"}
+#: The Russian state's agency in the airport picture's credit (p25), by either of its names.
+STATE_MEDIA = {"tass", "itar-tass"}
 CREDIT_HINTS = {
-    "7ecc99a1626df803": "that agency passed the picture on; read how lesson 02 describes this credit.",
-    "37fc58bc402d2ef9": "that agency passed the picture on; read how lesson 02 describes this credit.",
-    "15eca8f8d90b3054": "that is the photographer, not an agency.",
-    "c97ff87df258891e": "that agency is credited for another picture (p18).",
-    "b1b0badf8842f9b8": "that photographer is credited for another picture (p18).",
-    "606eeab0e7a2476d": "DW is the publisher (p10); the airport picture is credited to others (p25).",
+    "dpa": "that agency passed the picture on; read how lesson 02 describes this credit.",
+    "picture alliance": "that agency passed the picture on; read how lesson 02 describes this credit.",
+    "vladimir gerdo": "that is the photographer, not an agency.",
+    "afp": "that agency is credited for another picture (p18).",
+    "oliver morin": "that photographer is credited for another picture (p18).",
+    "dw": "DW is the publisher (p10); the airport picture is credited to others (p25).",
 }
 
 
@@ -1100,7 +1087,7 @@ CREDIT_HINTS = {
     "describes it.",
     "One of those agencies belongs to the Russian state; the description of the credit says which."))
 def _sources_state_media(answer: Any) -> None:
-    phrases = _hashed_phrases(_text(answer, "the name of an agency"))
+    phrases = _phrases(_text(answer, "the name of an agency"))
     if phrases & STATE_MEDIA:
         others = [key for key in CREDIT_HINTS if key in phrases]
         if others:
@@ -1242,14 +1229,16 @@ def _framing_kallas_function(answer: Any) -> None:
              "moral": "moral evaluation", "treatment": "treatment recommendation",
              "remedy": "treatment recommendation"}
     choice = short.get(text) or _choice(text, ENTMAN_FUNCTIONS)
-    if digest(choice) == "d2f22abc8dcbf1cc":
+    entman = load().entman
+    kallas = entman[(entman["paragraph_id"] == "p31") & entman["text"].str.contains("urged")]
+    if choice == kallas["function"].iloc[0].replace("_", " "):
         return None
     hints = {
-        "1031ec742668bc8a": "a problem definition says what is wrong; does this sentence say what is wrong?",
-        "ee56307a575a77d6": "a causal interpretation names who or what caused a problem; does this sentence name a cause?",
-        "3cf069781225e6ff": "a moral evaluation judges someone as good or bad; does this sentence judge anyone?",
+        "problem definition": "a problem definition says what is wrong; does this sentence say what is wrong?",
+        "causal interpretation": "a causal interpretation names who or what caused a problem; does this sentence name a cause?",
+        "moral evaluation": "a moral evaluation judges someone as good or bad; does this sentence judge anyone?",
     }
-    raise NotQuite(hints.get(digest(choice), "read the sentence in p31 again."))
+    raise NotQuite(hints.get(choice, "read the sentence in p31 again."))
 
 
 written("framing_headline", ("F1",))
