@@ -343,7 +343,7 @@ def hint(grade_id: str) -> None:
         return
     given = _HINTS_GIVEN.get(grade_id, 0)
     if given >= len(meta.hints):
-        print(f"No more hints for this question: reread the paragraphs the hints name, "
+        print("No more hints for this question: reread the paragraphs the hints name, "
               "and ask your teacher.")
         return
     _HINTS_GIVEN[grade_id] = given + 1

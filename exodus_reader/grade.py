@@ -25,7 +25,6 @@ with a status that says what happened.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -345,8 +344,6 @@ def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
     >>> len(rows) == len(lessons()["01_events"].questions), rows[0]["question"], rows[0]["status"]
     (True, 'events_wednesday', 'no cells')
     """
-    from .checks import evaluate
-
     lesson = known.get(run.lesson or "")
     if lesson is None:
         return [_row(run.student, run.lesson or "", "", 0, 0, run.problem or "unknown lesson", run.detail)]

@@ -346,7 +346,7 @@ def sandbox_problem() -> str | None:
 # --- one submission, run in a child process -----------------------------------------
 
 #: Seconds a child may stay silent (no heartbeat) before it counts as stopped.
-SILENCE = 8.0
+SILENCE = 5.0
 #: The children running now, so that a stopped grader can end them all.
 _RUNNING: set[subprocess.Popen] = set()
 _RUNNING_LOCK = threading.Lock()

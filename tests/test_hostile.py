@@ -18,7 +18,6 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from exodus_reader.grade import grade_folder
