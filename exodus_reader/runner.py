@@ -332,7 +332,8 @@ def sandbox_problem() -> str | None:
         if shutil.which(tool) is None:
             package = {"bwrap": "bubblewrap", "prlimit": "util-linux", "setpriv": "util-linux"}[tool]
             return f"no sandbox: {tool} is not installed (on Debian or Ubuntu: apt-get install {package})"
-    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-c", "import exodus_reader.answers"]
+    # -S: no site packages to scan; the package comes by PYTHONPATH, as it does for the runner
+    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-S", "-c", "import exodus_reader.answers"]
     try:
         done = subprocess.run(probe, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:

@@ -10,6 +10,7 @@ notebook changes nothing, and a renamed answer shows here as it will in the grad
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from .grade import Run, Task, Unreadable, grade_rows, grade_submission, read_cells
@@ -52,6 +53,14 @@ def verdicts(run: Run, lesson: Lesson) -> list[tuple[int, str, bool | None]]:
     return said
 
 
+def _load_checks() -> None:
+    """Import the checks and read the data, so that judging the answers waits for neither."""
+    from .article import load
+    from .checks import evaluate  # noqa: F401
+
+    load()
+
+
 def self_check(path: Path, limits: Limits = Limits(cell=60)) -> tuple[str, int]:
     """Run the self-check on a notebook; return the report and the exit status (0: all pass).
 
@@ -70,7 +79,11 @@ def self_check(path: Path, limits: Limits = Limits(cell=60)) -> tuple[str, int]:
     if name is None:
         return f"{path}: this does not look like one of the exercise notebooks ({', '.join(known)}).", 2
     problem = sandbox_problem()
+    # the checks need pandas and the data: load them while the notebook runs in its sandbox
+    warm = threading.Thread(target=_load_checks, daemon=True)
+    warm.start()
     run = grade_submission(Task("you", str(path), name), known, limits, sealed=problem is None)
+    warm.join()
     said = verdicts(run, known[name])
     how = "sealed off, as the grader runs it" if problem is None else f"unsealed ({problem})"
     lines = [f"{path}: every cell ran in a fresh kernel, {how}.", ""]
