@@ -10,6 +10,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LAB_READY := $(VENV)/.ready-lab
 TEST_READY := $(VENV)/.ready-test
+# The two scripts that draw saved widgets on the website (site/package.json, pinned by its lock file)
+SITE_JS := site/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
 .PHONY: help lab test site outputs benchmark exercises grade feedback export my-exercises teacher-tools
@@ -47,11 +49,10 @@ $(TEST_READY): pyproject.toml constraints.txt
 lab: $(LAB_READY)
 	$(BIN)/python -m exodus_reader lab
 
-test: $(TEST_READY)
+# The website's test needs its two scripts: fetched once with npm where npm is installed
+test: $(TEST_READY) $(if $(shell command -v npm),$(SITE_JS))
 	$(BIN)/python -m pytest
 
-# The two scripts that draw saved widgets without a network (site/package.json, pinned by its lock file)
-SITE_JS := site/node_modules/.package-lock.json
 $(SITE_JS): site/package.json site/package-lock.json
 	@command -v npm >/dev/null || { echo "The website needs npm once. On Debian or Ubuntu: sudo apt install npm"; exit 1; }
 	npm ci --prefix site --no-audit --no-fund --loglevel=error
