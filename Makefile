@@ -41,10 +41,10 @@ endef
 
 # The same packages as environment.yml (tests/test_environment.py checks it)
 $(LAB_READY): pyproject.toml constraints.txt
-	$(call install,)
+	$(call install,[lab,exercises])
 
 $(TEST_READY): pyproject.toml constraints.txt
-	$(call install,[test])
+	$(call install,[lab,exercises,test])
 
 lab: $(LAB_READY)
 	$(BIN)/python -m exodus_reader lab

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import html
-import os
 import re
 import textwrap
 from dataclasses import dataclass
@@ -19,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import paths
 from .errors import OneLineError
 from .schema import read_article, read_meta, read_tables
 
-#: Where the data lives: ``data/`` beside the package, unless EXODUS_READER_DATA says otherwise.
-DATA_DIR = Path(os.environ.get("EXODUS_READER_DATA", Path(__file__).resolve().parent.parent / "data"))
+#: Where the data lives (:mod:`exodus_reader.paths` decides: a checkout, a wheel, or EXODUS_READER_DATA).
+DATA_DIR = paths.DATA_DIR
 
 _SENTENCE_END = re.compile(r"""[.?!]["']?(?=\s|$)""")
 #: Typographic quotes and dashes a person may type, as the article writes them.

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import OneLineError
+from .paths import CHECKOUT
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start need not pay for it
     import nbformat
@@ -31,8 +32,8 @@ if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start n
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 TEXT_STUB = "YOUR ANSWER HERE"
-#: Where the notebooks live, beside the package.
-ROOT = Path(__file__).resolve().parent.parent
+#: Where the notebooks live: the repository's checkout (see :mod:`exodus_reader.paths`).
+ROOT = CHECKOUT
 
 
 class AssignError(OneLineError):

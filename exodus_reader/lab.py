@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 
+from .paths import CHECKOUT
 from .runner import execute_notebook
 
 #: JupyterLab settings for a classroom: no pop-up asking to fetch news, no update check.
@@ -65,7 +66,7 @@ def setup_lab(prefix: Path | None = None, teacher: bool = False) -> Path:
 
 
 #: The module's folder (a checkout) and the notebook JupyterLab opens first, relative to it.
-MODULE_FOLDER = Path(__file__).resolve().parent.parent
+MODULE_FOLDER = CHECKOUT
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 
 def is_root() -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .assign import ROOT
+from .paths import CHECKOUT as ROOT
 
 
 @dataclass(frozen=True)

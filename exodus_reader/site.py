@@ -20,8 +20,9 @@ from pathlib import Path
 import nbformat
 
 from .errors import OneLineError
+from .paths import CHECKOUT
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = CHECKOUT
 #: The scripts the pages load, by where npm puts them under site/node_modules. The site keeps
 #: that layout: the widget manager asks for its icon fonts beside itself and in @jupyter-widgets/.
 MANAGER = Path("@jupyter-widgets") / "html-manager" / "dist"

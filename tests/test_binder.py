@@ -22,7 +22,7 @@ from conftest import ROOT
 from exodus_reader.__main__ import main
 from exodus_reader.errors import OneLineError
 from exodus_reader.links import launch_links, repository_from_remote
-from test_environment import RUNTIME, constraints
+from test_environment import STUDENT, constraints
 
 BINDER_ENV = yaml.safe_load((ROOT / "binder" / "environment.yml").read_text(encoding="utf-8"))
 TOP_ENV = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
@@ -49,7 +49,7 @@ def test_binder_environment_is_the_module_dependencies_at_the_tested_versions():
     pins = constraints()  # the tests run on the Python that Binder uses, or the check below says so
     requirements = [Requirement(line) for line in _binder_pip()]
     names = {canonicalize_name(r.name) for r in requirements}
-    assert names == {canonicalize_name(r.name) for r in RUNTIME} | BINDER_ONLY
+    assert names == {canonicalize_name(r.name) for r in STUDENT} | BINDER_ONLY
     for requirement in requirements:
         if canonicalize_name(requirement.name) == "voila":
             continue  # not in constraints.txt: only Binder installs it

@@ -21,6 +21,8 @@ else:  # Python 3.10
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 RUNTIME = [Requirement(r) for r in PROJECT["dependencies"]]
 TEST_EXTRA = [Requirement(r) for r in PROJECT["optional-dependencies"]["test"]]
+#: What `make lab` installs for students: the reading layer, the exercises and JupyterLab.
+STUDENT = RUNTIME + [Requirement(r) for extra in ("exercises", "lab") for r in PROJECT["optional-dependencies"][extra]]
 
 
 def constraints() -> dict[str, Requirement]:
@@ -44,7 +46,7 @@ def environment_pip_lines() -> list[str]:
 def test_environment_lists_exactly_the_package_dependencies():
     lines = environment_pip_lines()
     names = {canonicalize_name(line) for line in lines if not line.startswith("-")}
-    assert names == {canonicalize_name(r.name) for r in RUNTIME}
+    assert names == {canonicalize_name(r.name) for r in STUDENT}
 
 
 def test_environment_installs_the_package_under_the_tested_versions():
@@ -60,7 +62,7 @@ def test_environment_python_is_one_the_package_supports():
 
 def test_every_dependency_has_a_pin_that_satisfies_it():
     pins = constraints()
-    for requirement in RUNTIME + TEST_EXTRA:
+    for requirement in STUDENT + TEST_EXTRA:
         pin = pins.get(canonicalize_name(requirement.name))
         assert pin is not None, f"{requirement.name} has no pin in constraints.txt"
         version = next(iter(pin.specifier)).version
@@ -92,7 +94,7 @@ def test_each_supported_python_gets_one_pin_per_package():
                 name = canonicalize_name(requirement.name)
                 applying[name] = applying.get(name, 0) + 1
         assert all(count == 1 for count in applying.values()), (minor, applying)
-        for requirement in RUNTIME:
+        for requirement in STUDENT:
             assert applying.get(canonicalize_name(requirement.name)) == 1, (minor, requirement.name)
     pandas_pins = [line for line in lines if line.startswith("pandas==")]
     assert len(pandas_pins) == 1 and ";" not in pandas_pins[0], "one pandas for every Python keeps notebook outputs identical"
@@ -100,6 +102,7 @@ def test_each_supported_python_gets_one_pin_per_package():
 
 def test_make_lab_installs_what_environment_yml_installs():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "$(LAB_READY): pyproject.toml constraints.txt\n\t$(call install,)\n" in makefile  # no extras
+    # the reading layer, the exercises and JupyterLab: what environment.yml lists, and no test tools
+    assert "$(LAB_READY): pyproject.toml constraints.txt\n\t$(call install,[lab,exercises])\n" in makefile
     assert "lab: $(LAB_READY)\n\t$(BIN)/python -m exodus_reader lab\n" in makefile
     assert [line for line in environment_pip_lines() if line.startswith("-e")] == ["-e ."]

@@ -54,21 +54,31 @@ def distributions_of(modules: set[str]) -> set[str]:
     return found
 
 
-def declared() -> set[str]:
-    return {canonicalize_name(Requirement(r).name) for r in PROJECT["dependencies"]}
+#: The modules of the reading layer: what a lesson imports. They may use only the plain
+#: dependencies (pandas, matplotlib, ipywidgets...), so that the lessons install alone.
+READING = {"__init__", "answers", "article", "checks", "coding", "coverage", "errors", "figures", "lessons",
+           "paths", "questions", "schema", "widgets"}
+
+
+def declared(*extras: str) -> set[str]:
+    requirements = PROJECT["dependencies"] + [r for extra in extras for r in PROJECT["optional-dependencies"][extra]]
+    return {canonicalize_name(Requirement(r).name) for r in requirements}
 
 
 def test_the_scan_sees_imports():
     assert imported_modules("import pandas as pd\nfrom matplotlib.figure import Figure\nfrom . import x") == {"pandas", "matplotlib"}
 
 
-def test_package_imports_are_declared():
-    modules = set()
+def test_package_imports_are_declared_in_their_layer():
+    reading, rest = set(), set()
     for path in (ROOT / "exodus_reader").rglob("*.py"):
-        modules |= third_party(imported_modules(path.read_text(encoding="utf-8")))
-    assert modules, "the scan found no imports"
-    missing = distributions_of(modules) - declared()
-    assert not missing, f"imported by exodus_reader but not in pyproject.toml dependencies: {sorted(missing)}"
+        found = third_party(imported_modules(path.read_text(encoding="utf-8")))
+        (reading if path.stem in READING else rest).update(found)
+    assert reading and rest, "the scan found no imports"
+    missing = distributions_of(reading) - declared()
+    assert not missing, f"the reading layer imports what pyproject.toml's dependencies lack: {sorted(missing)}"
+    missing = distributions_of(rest) - declared("exercises", "lab")
+    assert not missing, f"imported by exodus_reader but in no dependency or extra: {sorted(missing)}"
 
 
 def test_notebook_imports_are_declared():

@@ -1,0 +1,38 @@
+"""Where the module's files are: the one module that knows the paths.
+
+Installed from a wheel, the data ships inside the package (``exodus_reader/data``, mapped
+from the repository's top-level ``data/`` at build time) and is found with
+``importlib.resources``. Run from a checkout of the repository (``make lab``, an editable
+install), the package finds ``data/`` beside itself, and also the notebooks, the exercises
+and the solutions, which only a checkout has. ``EXODUS_READER_DATA`` names another data
+folder (the tests use it for broken copies).
+
+>>> (DATA_DIR / "article.txt").is_file()
+True
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+#: The repository the package runs from, when it runs from one (a wheel has no such folder).
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def find_data() -> Path:
+    """The data folder: the one named in EXODUS_READER_DATA, a checkout's, or the wheel's.
+
+    >>> find_data().name
+    'data'
+    """
+    if os.environ.get("EXODUS_READER_DATA"):
+        return Path(os.environ["EXODUS_READER_DATA"])
+    if (CHECKOUT / "data" / "article.txt").is_file():
+        return CHECKOUT / "data"
+    return Path(str(resources.files("exodus_reader") / "data"))
+
+
+#: Where the article and its annotations are.
+DATA_DIR = find_data()
