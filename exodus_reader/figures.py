@@ -40,12 +40,8 @@ from .article import Article
 from .errors import OneLineError
 from .lessons import audit, event_dates, given_or_loaded, long_date, published, voice_words
 from .schema import EVENT_STATUSES, FRAMES
+from .style import OKABE_ITO as PALETTE
 
-#: The Okabe-Ito palette (Okabe and Ito, 2008), safe for the common colour-vision deficiencies.
-PALETTE: dict[str, str] = {
-    "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7", "black": "#000000",
-}
 _C = PALETTE
 #: Each event status: a colour and a marker, so that the two say the same thing.
 STATUS_STYLE: dict[str, tuple[str, str]] = {

@@ -31,12 +31,7 @@ from .coding import (Coding, CodingFileError, Comparison, backup_path, compare_c
                      read_coding, write_coding)
 from .errors import OneLineError
 from .schema import FRAMES
-
-#: The Okabe-Ito palette, safe for the common kinds of colour blindness.
-OKABE_ITO: dict[str, str] = {
-    "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7", "black": "#000000",
-}
+from .style import OKABE_ITO
 #: Colours that tell speakers apart (yellow is kept for search highlights, black for text).
 SPEAKER_COLOURS: tuple[str, ...] = tuple(OKABE_ITO[name] for name in (
     "orange", "sky blue", "bluish green", "blue", "vermillion", "reddish purple"))
