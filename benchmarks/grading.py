@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import nbformat  # noqa: E402
 
 from exercise_cases import CASES  # noqa: E402  (the answers are defined once, with the tests)
-from exodus_reader.questions import lessons  # noqa: E402
+from exodus_reader.questions import exercise_lessons  # noqa: E402
 from test_grade import filled, solution_code  # noqa: E402
 
 # as in an activated environment: nbgrader calls its own tools (alembic) by name
@@ -66,7 +66,7 @@ def answers(student: int) -> dict[str, str]:
     """
     right = solution_code(LESSON)
     chosen = {}
-    for number, question in enumerate(lessons()[LESSON].questions):
+    for number, question in enumerate(exercise_lessons()[LESSON].questions):
         kind = KINDS[(student + number * (student // len(KINDS))) % len(KINDS)]
         if kind == "right":
             chosen[question.grade_id] = right[question.grade_id]

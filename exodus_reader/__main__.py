@@ -179,9 +179,9 @@ def _seconds(text: str) -> float:
 def gradebook_command(args: argparse.Namespace) -> int:
     """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
     from .gradebook import load_roster, notes, rebuild
-    from .questions import lessons
+    from .questions import exercise_lessons
 
-    known = lessons()
+    known = exercise_lessons()
     book = rebuild(args.out, known, load_roster(args.out, args.roster))
     if args.command in ("feedback", "notes"):
         if args.command == "feedback":

@@ -49,7 +49,7 @@ from typing import Any
 
 import pandas as pd
 
-from .answers import Opaque
+from .transport import Opaque
 from .article import load
 from .errors import OneLineError
 from .questions import check_call

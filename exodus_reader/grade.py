@@ -11,7 +11,7 @@
 Each submission runs in a fresh kernel of its own, with a time limit per cell, and
 submissions run in parallel over the machine's cores. The grade never comes from the
 student's notebook: the grader runs the student's code, reads each answer out of the
-kernel as plain data (see :mod:`exodus_reader.answers`) at the place where its check
+kernel as plain data (see :mod:`exodus_reader.transport`) at the place where its check
 cell stands, and applies its own checks (:mod:`exodus_reader.checks`) in its own
 process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
 the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
@@ -39,9 +39,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .answers import from_plain
+from .transport import from_plain
 from .assign import ROOT, TEXT_STUB
-from .questions import Lesson, Located, Question, cell_source, guess_lesson, lessons, locate
+from .questions import Lesson, Located, Question, cell_source, guess_lesson, exercise_lessons, locate
 from .runner import Limits, Step, block_slow_imports, reading_code, run_submission, sandbox_problem, stop_all
 
 #: Output a cell may print before the grader mentions it; the grader keeps none of it.
@@ -99,7 +99,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     set-up and the checks; at each check cell, reading that question's answer. Answers
     whose check cell is gone are read at the end.
 
-    >>> lesson = lessons()["01_events"]
+    >>> lesson = exercise_lessons()["01_events"]
     >>> cells = read_cells(ROOT / "exercises" / "01_events.ipynb")
     >>> steps = plan(cells, lesson, locate(cells, lesson))
     >>> steps[0].trusted, steps[2].source.splitlines()[-1], steps[3].reads
@@ -221,7 +221,7 @@ def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits, seale
     >>> import tempfile
     >>> broken = Path(tempfile.mkdtemp()) / "ada.ipynb"
     >>> _ = broken.write_text("{")
-    >>> run = grade_submission(Task("ada", str(broken), "01_events"), lessons(), Limits())
+    >>> run = grade_submission(Task("ada", str(broken), "01_events"), exercise_lessons(), Limits())
     >>> run.problem
     'unreadable'
     """
@@ -340,8 +340,8 @@ def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
     """The gradebook rows for one run: one per question of its lesson.
 
     >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
-    >>> rows = grade_rows(run, lessons())
-    >>> len(rows) == len(lessons()["01_events"].questions), rows[0]["question"], rows[0]["status"]
+    >>> rows = grade_rows(run, exercise_lessons())
+    >>> len(rows) == len(exercise_lessons()["01_events"].questions), rows[0]["question"], rows[0]["status"]
     (True, 'events_wednesday', 'no cells')
     """
     lesson = known.get(run.lesson or "")
@@ -372,7 +372,7 @@ def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
 def judge(question: Question, answer: Answer) -> tuple[str, str]:
     """The status and feedback for one checked answer; a hostile value cannot stop the grader.
 
-    >>> q = lessons()["01_events"].question("events_wednesday")
+    >>> q = exercise_lessons()["01_events"].question("events_wednesday")
     >>> judge(q, Answer(plain={"type": "str", "value": "Wednesday"}))[0]
     'wrong type'
     >>> judge(q, Answer(plain={"type": "float", "value": "inf"}))[0]
@@ -402,7 +402,7 @@ def feedback_text(student: str, runs: list[Run], rows: list[dict[str, str]], kno
     """A short feedback file for one student, in Markdown.
 
     >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
-    >>> print(feedback_text("ada", [run], grade_rows(run, lessons()), lessons()))
+    >>> print(feedback_text("ada", [run], grade_rows(run, exercise_lessons()), exercise_lessons()))
     # Feedback for ada
     <BLANKLINE>
     ## 01_events
@@ -469,9 +469,9 @@ def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
 
     Case, a trailing ``.txt`` and a browser's copy marks such as `` (1)`` are forgiven.
 
-    >>> lesson_of("01_events.ipynb", lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", lessons())
+    >>> lesson_of("01_events.ipynb", exercise_lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", exercise_lessons())
     (('01_events', True), ('01_events', False))
-    >>> lesson_of("notes.pdf", lessons())
+    >>> lesson_of("notes.pdf", exercise_lessons())
     (None, False)
     """
     if name.endswith(".ipynb") and name[:-6] in known:
@@ -499,7 +499,7 @@ def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[
     >>> (folder / "ada").mkdir()
     >>> _ = (folder / "ada" / "01_events.ipynb").write_text("{}")
     >>> _ = (folder / "ada" / "notes.pdf").write_text("x")
-    >>> tasks, files = survey(folder, None, lessons())
+    >>> tasks, files = survey(folder, None, exercise_lessons())
     >>> [(t.student, t.lesson) for t in tasks], [f.status for f in files]
     ([('ada', '01_events')], ['graded', 'not a notebook'])
     """
@@ -580,7 +580,7 @@ def find_submissions(folder: Path, lesson: str | None, known: dict[str, Lesson])
     """Every notebook in a submissions folder that will be graded, with its student and lesson.
 
     >>> import tempfile
-    >>> find_submissions(Path(tempfile.mkdtemp()), None, lessons())
+    >>> find_submissions(Path(tempfile.mkdtemp()), None, exercise_lessons())
     []
     """
     return survey(folder, lesson, known)[0]
@@ -663,7 +663,7 @@ def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: i
     >>> import tempfile
     >>> empty = Path(tempfile.mkdtemp()) / "bo.ipynb"
     >>> _ = empty.write_text('{"cells": []}')
-    >>> [run.problem for run in run_all([Task("bo", str(empty), "01_events")], lessons(), Limits(), show=None)]
+    >>> [run.problem for run in run_all([Task("bo", str(empty), "01_events")], exercise_lessons(), Limits(), show=None)]
     ['no cells']
     """
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
@@ -750,7 +750,7 @@ def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: l
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
-    >>> book, rows = write_outputs([Run("ada", "01_events", "ada.ipynb", problem="no cells")], lessons(), out)
+    >>> book, rows = write_outputs([Run("ada", "01_events", "ada.ipynb", problem="no cells")], exercise_lessons(), out)
     >>> book.read_text(encoding="utf-8-sig").splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
     ('student,lesson,question,points,maximum,status,feedback,comment', ['ada.md'])
     """
@@ -787,7 +787,7 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     from .checks import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
     from .errors import OneLineError
 
-    known = lessons(exercises)
+    known = exercise_lessons(exercises)
     if lesson is not None and lesson not in known:
         raise OneLineError(f"there is no lesson {lesson!r}; the lessons are {', '.join(known)}.")
     load()  # the data, checked against the article's hash, before any student code runs

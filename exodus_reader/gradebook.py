@@ -36,7 +36,7 @@ from typing import Any
 from .assign import ROOT
 from .errors import OneLineError
 from .grade import Answer, Run, feedback_names, grade_rows, _verdict
-from .questions import Lesson, lessons  # noqa: F401  (lessons: the doctests' lessons)
+from .questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
 from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
 
 RESULTS = "results.json"
@@ -182,7 +182,7 @@ def merge(entries: list[Entry], runs: list[Run], known: dict[str, Lesson], roste
     others are listed as copies; ``copies`` names more, by the path of the run graded.
 
     >>> old = [Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb")), Entry("ben", "01_events", Run("ben", "01_events", "b.ipynb"))]
-    >>> every, new = merge(old, [Run("ben", "01_events", "b2.ipynb", problem="no cells")], lessons())
+    >>> every, new = merge(old, [Run("ben", "01_events", "b2.ipynb", problem="no cells")], exercise_lessons())
     >>> [(e.student, e.run.path) for e in every]
     [('ada', 'a.ipynb'), ('ben', 'b2.ipynb')]
     """
@@ -244,10 +244,10 @@ def read_marks(path: Path, known: dict[str, Lesson]) -> list[Mark]:
 
     >>> folder = Path(__import__("tempfile").mkdtemp())
     >>> _ = (folder / "marks.csv").write_text("student,lesson,question,points,comment\\nada,,events_how_resolved,2,Good.\\n")
-    >>> read_marks(folder / "marks.csv", lessons())
+    >>> read_marks(folder / "marks.csv", exercise_lessons())
     [Mark(student='ada', lesson='01_events', question='events_how_resolved', points=2.0, comment='Good.', line=2)]
     >>> _ = (folder / "marks.csv").write_text("student,question,points\\nada,events_how_resolved,40\\n")
-    >>> read_marks(folder / "marks.csv", lessons())
+    >>> read_marks(folder / "marks.csv", exercise_lessons())
     Traceback (most recent call last):
     ...
     exodus_reader.errors.OneLineError: marks.csv line 2: 40 points for events_how_resolved, which is worth ...
@@ -349,7 +349,7 @@ def build(entries: list[Entry], marks: list[Mark], known: dict[str, Lesson], ros
     """Merge the grader's entries with the teacher's marks.
 
     >>> book = build([Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))],
-    ...              [Mark("ada", "01_events", "events_wednesday", 1.0, "Seen on paper.", 2)], lessons())
+    ...              [Mark("ada", "01_events", "events_wednesday", 1.0, "Seen on paper.", 2)], exercise_lessons())
     >>> book.rows[0]["points"], book.rows[0]["status"], book.results[("ada", "01_events")].total
     ('1', 'changed by teacher', 1.0)
     """
@@ -467,7 +467,7 @@ def feedback_markdown(student: str, book: Book, known: dict[str, Lesson]) -> str
     """A student's feedback file: checked answers, written marks and comments, and totals.
 
     >>> entry = Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells", detail="the notebook has no cells."))
-    >>> print(feedback_markdown("ada", build([entry], [], lessons()), lessons()))
+    >>> print(feedback_markdown("ada", build([entry], [], exercise_lessons()), exercise_lessons()))
     # Feedback for ada
     <BLANKLINE>
     ## 01_events
@@ -525,7 +525,7 @@ def _line_for(row: dict[str, str]) -> str:
 def notes(book: Book) -> list[str]:
     """What a teacher should look at after grading, one line per kind of thing.
 
-    >>> notes(build([Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))], [], lessons()))
+    >>> notes(build([Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))], [], exercise_lessons()))
     []
     """
     lines = list(book.warnings)
@@ -558,7 +558,7 @@ def load_roster(out: Path, roster: Path | None = None) -> Roster | None:
 def rebuild(out: Path, known: dict[str, Lesson], roster: Roster | None = None) -> Book:
     """Write every gradebook file and feedback file from results.json and marks.csv.
 
-    >>> book = rebuild(Path(__import__("tempfile").mkdtemp()), lessons())
+    >>> book = rebuild(Path(__import__("tempfile").mkdtemp()), exercise_lessons())
     >>> book.students, book.warnings
     ([], [])
     """

@@ -5,7 +5,7 @@ every question its nbgrader ``grade_id``, points, answer cell and check cell. A 
 copy may have lost metadata or cell ids on the way; :func:`locate` finds the questions
 anyway. The grader and the students' self-check both use this module.
 
->>> [q.grade_id for q in lessons()["02_sources"].questions][:2]
+>>> [q.grade_id for q in exercise_lessons()["02_sources"].questions][:2]
 ['sources_full_names', 'sources_direct_count']
 """
 
@@ -47,7 +47,7 @@ class Lesson:
     def question(self, grade_id: str) -> Question:
         """One question, by its grade_id.
 
-        >>> lessons()["03_framing"].question("framing_coding").points
+        >>> exercise_lessons()["03_framing"].question("framing_coding").points
         2.0
         """
         return next(q for q in self.questions if q.grade_id == grade_id)
@@ -141,10 +141,10 @@ def read_notebook_cells(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def lessons(folder: Path = ROOT / "exercises") -> dict[str, Lesson]:
+def exercise_lessons(folder: Path = ROOT / "exercises") -> dict[str, Lesson]:
     """Every lesson in the exercises folder, by name.
 
-    >>> sorted(lessons())
+    >>> sorted(exercise_lessons())
     ['01_events', '02_sources', '03_framing']
     """
     return {path.stem: read_lesson(path) for path in sorted(folder.glob("*.ipynb"))}
@@ -193,7 +193,7 @@ def locate(cells: list, lesson: Lesson) -> Located:
     else by what the cell is (a ``check("id", ...)`` call; a cell assigning the answer;
     the markdown cell after a written question's prompt).
 
-    >>> lesson = lessons()["01_events"]
+    >>> lesson = exercise_lessons()["01_events"]
     >>> cells = read_notebook_cells(ROOT / "exercises" / "01_events.ipynb")
     >>> for cell in cells:
     ...     cell["metadata"] = {}
@@ -238,7 +238,7 @@ def locate(cells: list, lesson: Lesson) -> Located:
 def guess_lesson(cells: list, known: dict[str, Lesson]) -> str | None:
     """The lesson whose questions a notebook answers, judged by its grade_ids and check calls.
 
-    >>> guess_lesson([{"cell_type": "code", "source": 'check("sources_urged", x)'}], lessons())
+    >>> guess_lesson([{"cell_type": "code", "source": 'check("sources_urged", x)'}], exercise_lessons())
     '02_sources'
     """
     ids = {nbgrader_meta(c).get("grade_id") for c in cells}
@@ -259,7 +259,7 @@ def objective_table(known: dict[str, Lesson] | None = None) -> str:
     """
     from .checks import objective_map
 
-    known = known or lessons()
+    known = known or exercise_lessons()
     where = {q.grade_id: (name[:2], q.number) for name, lesson in known.items() for q in lesson.questions}
     rows = ["| objective | exercise questions |", "|---|---|"]
     for objective, grade_ids in objective_map().items():

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .answers import safe_plain
+from .transport import safe_plain
 
 #: The mime type under which the kernel hands an answer to the runner.
 ANSWER_MIME = "application/vnd.exodus-reader.answer+json"
@@ -333,7 +333,7 @@ def sandbox_problem() -> str | None:
             package = {"bwrap": "bubblewrap", "prlimit": "util-linux", "setpriv": "util-linux"}[tool]
             return f"no sandbox: {tool} is not installed (on Debian or Ubuntu: apt-get install {package})"
     # -S: no site packages to scan; the package comes by PYTHONPATH, as it does for the runner
-    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-S", "-c", "import exodus_reader.answers"]
+    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-S", "-c", "import exodus_reader.transport"]
     try:
         done = subprocess.run(probe, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -557,7 +557,7 @@ def reading_code(variable: str) -> str:
     >>> "publish_display_data" in reading_code("announcement_day")
     True
     """
-    from .answers import kernel_source
+    from .transport import kernel_source
 
     program = kernel_source() + (
         "\nfrom IPython.display import publish_display_data\n"

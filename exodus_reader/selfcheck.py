@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from .grade import Run, Task, Unreadable, grade_rows, grade_submission, read_cells
-from .questions import Lesson, guess_lesson, lessons
+from .questions import Lesson, guess_lesson, exercise_lessons
 from .runner import Limits, sandbox_problem
 
 
@@ -41,7 +41,7 @@ def verdicts(run: Run, lesson: Lesson) -> list[tuple[int, str, bool | None]]:
     """For each question: its number, what to say about it, and whether it passed.
 
     >>> run = Run("you", "01_events", "x.ipynb", problem="no cells", detail="the notebook has no cells.")
-    >>> verdicts(run, lessons()["01_events"])[0]
+    >>> verdicts(run, exercise_lessons()["01_events"])[0]
     (1, 'not passed: the notebook has no cells.', False)
     """
     rows = {row["question"]: row for row in grade_rows(run, {lesson.name: lesson})}
@@ -70,7 +70,7 @@ def self_check(path: Path, limits: Limits = Limits(cell=60)) -> tuple[str, int]:
     >>> self_check(path)[1]
     2
     """
-    known = lessons()
+    known = exercise_lessons()
     try:
         cells = read_cells(path)
     except Unreadable as problem:

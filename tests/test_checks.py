@@ -16,7 +16,7 @@ import pytest
 
 from exodus_reader import FRAMES, load
 from exodus_reader import checks
-from exodus_reader.answers import from_plain, to_plain
+from exodus_reader.transport import from_plain, to_plain
 from exodus_reader.checks import CHECKS, NOT_ANSWERED, QUESTIONS, NotAnsweredYet, check, evaluate, hint
 from exercise_cases import CASES, LESSONS, appears, forms, notebook, solution_answers
 

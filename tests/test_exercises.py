@@ -14,7 +14,7 @@ from nbclient import NotebookClient
 from exodus_reader import checks
 from exodus_reader.assign import BEGIN, END, TEXT_STUB, assign
 from exodus_reader.checks import NOT_ANSWERED
-from exodus_reader.questions import check_call, lessons
+from exodus_reader.questions import check_call, exercise_lessons
 from exercise_cases import LESSONS, ROOT, appears, forms, notebook, solution_answers
 
 OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES)
@@ -86,7 +86,7 @@ def solution_blocks(lesson: str) -> list[str]:
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_no_answer_from_the_solutions_appears_in_the_exercise(lesson):
     text = exercise_text(lesson)
-    grade_ids = {q.grade_id for q in lessons()[lesson].questions}
+    grade_ids = {q.grade_id for q in exercise_lessons()[lesson].questions}
     answers = {k: v for k, v in solution_answers().items() if k in grade_ids}
     leaks = [(grade_id, form) for grade_id, value in answers.items()
              for form in forms(value) - OPTIONS if appears(form, text)]
@@ -108,7 +108,7 @@ def test_nbgrader_itself_accepts_the_solutions():
         for step in (CheckCellMetadata, ClearSolutions, LockCells, ClearOutput, ComputeChecksums):
             released, _ = step().preprocess(released, {})
         graded = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("grade")]
-        assert len(graded) == len(lessons()[lesson].questions)
+        assert len(graded) == len(exercise_lessons()[lesson].questions)
         assert all(c.metadata["nbgrader"]["checksum"] for c in graded)
         assert not any(BEGIN in c.source for c in released.cells)
 
@@ -136,7 +136,7 @@ def errors(cell: nbformat.NotebookNode) -> list:
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_on_the_blank_exercise_every_check_says_not_answered_yet(blank_runs, lesson):
     cells = blank_runs[lesson].cells
-    checked = {q.grade_id: q for q in lessons()[lesson].questions if not q.written}
+    checked = {q.grade_id: q for q in exercise_lessons()[lesson].questions if not q.written}
     seen = []
     for cell in cells:
         call = check_call(cell.source) if cell.cell_type == "code" else None

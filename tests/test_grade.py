@@ -39,7 +39,7 @@ import pytest
 from exodus_reader.__main__ import main
 from exodus_reader.assign import BEGIN, END
 from exodus_reader.grade import Limits, Task, find_submissions, grade_folder, read_cells
-from exodus_reader.questions import lessons, locate
+from exodus_reader.questions import exercise_lessons, locate
 from exercise_cases import CASES, appears, forms, notebook, solution_answers
 
 EXPECTED = Path(__file__).with_name("expected_gradebook.csv")
@@ -61,7 +61,7 @@ def solution_code(lesson: str) -> dict[str, str]:
 def filled(lesson: str, answers: dict[str, str]) -> nbformat.NotebookNode:
     """The blank exercise with answer cells replaced, by grade_id (written ones by their own)."""
     exercise = notebook("exercises", lesson)
-    variables = {q.grade_id: q.variable for q in lessons()[lesson].questions}
+    variables = {q.grade_id: q.variable for q in exercise_lessons()[lesson].questions}
     for cell in exercise.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         question = grade_id.removesuffix("_answer")
@@ -129,7 +129,7 @@ def write(folder: Path, relative: str, notebook_: nbformat.NotebookNode) -> None
 
 def build_corpus(folder: Path) -> None:
     write(folder, "ada/01_events.ipynb", filled("01_events", solution_code("01_events")))
-    events = [q.grade_id for q in lessons()["01_events"].questions if not q.written]
+    events = [q.grade_id for q in exercise_lessons()["01_events"].questions if not q.written]
     ben = {g: (CASES[g].wrong if n < 4 else CASES[g].wrong_type)[0] for n, g in enumerate(events)}
     ben.update(events_how_resolved="I do not know.", events_known_later="I do not know.")
     write(folder, "ben/01_events.ipynb", filled("01_events", ben))
@@ -162,7 +162,7 @@ def with_points_from_the_exercises(row: dict[str, str]) -> dict[str, str]:
     edit to expected_gradebook.csv: a correct answer earns the question's points, a written
     answer waits for the teacher, anything else earns 0.
     """
-    question = lessons()["01_events"].question(row["question"])
+    question = exercise_lessons()["01_events"].question(row["question"])
     earned = {"correct": f"{question.points:g}", "needs manual grading": ""}.get(row["status"], "0")
     return {**row, "points": earned, "maximum": f"{question.points:g}"}
 
@@ -186,7 +186,7 @@ def test_every_submission_gets_its_rows_and_the_progress_reaches_the_end(graded)
 
 def test_feedback_files_are_short_and_speak_to_the_student(graded):
     eve = (graded["out"] / "feedback" / "eve.md").read_text(encoding="utf-8")
-    events = lessons()["01_events"]
+    events = exercise_lessons()["01_events"]
     right = ("events_war_paragraph", "events_million_source", "events_order")  # what eve got right
     scored = sum(events.question(q).points for q in right)
     possible = sum(q.points for q in events.questions if not q.written)
@@ -212,13 +212,13 @@ def test_submissions_are_found_in_both_layouts(tmp_path):
                      "bo/ps1/02_sources.ipynb", "cy.ipynb"):
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text("{}")
-    tasks = find_submissions(tmp_path, "03_framing", lessons())
+    tasks = find_submissions(tmp_path, "03_framing", exercise_lessons())
     assert [(t.student, t.lesson) for t in tasks] == [("ada", "01_events"), ("bo", "02_sources"), ("cy", "03_framing")]
     assert isinstance(tasks[0], Task)
 
 
 def test_cells_are_found_when_their_metadata_and_ids_are_gone():
-    lesson = lessons()["02_sources"]
+    lesson = exercise_lessons()["02_sources"]
     cells = copy.deepcopy(notebook("exercises", "02_sources").cells)
     expected = locate(cells, lesson)
     for cell in cells:

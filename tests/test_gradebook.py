@@ -20,7 +20,7 @@ from exodus_reader.__main__ import build_parser, main
 from exodus_reader.grade import Answer, Run
 from exodus_reader.gradebook import (Entry, Mark, build, load_results, merge, notes, read_marks, rebuild,
                                      save_results, set_points)
-from exodus_reader.questions import lessons
+from exodus_reader.questions import exercise_lessons
 from exodus_reader.roster import Roster
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ DOCS = [ROOT / "docs" / "teaching-with-the-exercises.md", ROOT / "docs" / "teach
 def written_run(student: str, text: str, lesson: str = "01_events") -> Run:
     """A run in which every checked answer is missing and every written answer is the text."""
     run = Run(student, lesson, f"{student}.ipynb")
-    for q in lessons()[lesson].questions:
+    for q in exercise_lessons()[lesson].questions:
         run.answers[q.grade_id] = Answer(text=text) if q.written else Answer(status="missing", detail="gone.")
     return run
 
@@ -41,7 +41,7 @@ def table(path: Path) -> list[dict[str, str]]:
 
 
 def test_a_regrade_replaces_only_its_own_student_and_lesson(tmp_path):
-    known = lessons()
+    known = exercise_lessons()
     entries, _ = merge([], [written_run("ada", "A."), written_run("ben", "B."),
                             written_run("ada", "C.", "02_sources")], known)
     entries, new = merge(entries, [written_run("ben", "Better.")], known)
@@ -53,7 +53,7 @@ def test_a_regrade_replaces_only_its_own_student_and_lesson(tmp_path):
 
 
 def test_marks_merge_into_every_file_and_the_marks_file_is_never_written(tmp_path):
-    known = lessons()
+    known = exercise_lessons()
     save_results(tmp_path, merge([], [written_run("ada", "An answer.")], known)[0])
     marks = tmp_path / "gradebook" / "marks.csv"
     marks.write_text("student;question;points;comment\nada;events_how_resolved;2,5;Good start.\n", encoding="cp1252")
@@ -73,13 +73,13 @@ def test_marks_merge_into_every_file_and_the_marks_file_is_never_written(tmp_pat
 
 
 def test_a_blank_row_never_undoes_a_mark_and_the_teacher_is_told_what_waits():
-    entries, _ = merge([], [written_run("ada", "A.")], lessons())
+    entries, _ = merge([], [written_run("ada", "A.")], exercise_lessons())
     typed = [Mark("ada", "01_events", "events_how_resolved", 2.0, "", 2),
              Mark("ada", "01_events", "events_how_resolved", None, "", 3),
              Mark("zed", "01_events", "events_how_resolved", 1.0, "", 4)]
-    book = build(entries, typed, lessons())
+    book = build(entries, typed, exercise_lessons())
     assert next(r for r in book.rows if r["question"] == "events_how_resolved")["points"] == "2"
-    waiting = sum(q.written for q in lessons()["01_events"].questions) - 1
+    waiting = sum(q.written for q in exercise_lessons()["01_events"].questions) - 1
     assert notes(book) == ["marks.csv line 4: no graded 01_events from 'zed' yet; the mark is kept and counts "
                            "once that notebook is graded",
                            f"{waiting} written answer{'s' if waiting != 1 else ''} to mark: see gradebook/to_mark.csv"]
@@ -89,14 +89,14 @@ def test_a_mistyped_mark_is_named_by_its_line(tmp_path):
     marks = tmp_path / "marks.csv"
     marks.write_text("student,lesson,question,points,comment\nada,01_events,events_how,1,\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"^marks.csv line 2: there is no question 'events_how'$"):
-        read_marks(marks, lessons())
+        read_marks(marks, exercise_lessons())
     marks.write_text("student,lesson,question,points,comment\nada,02_sources,events_how_resolved,1,\n")
     with pytest.raises(Exception, match="events_how_resolved belongs to 01_events, not 02_sources"):
-        read_marks(marks, lessons())
+        read_marks(marks, exercise_lessons())
 
 
 def test_cells_that_look_like_formulas_are_written_as_text(tmp_path):
-    known = lessons()
+    known = exercise_lessons()
     save_results(tmp_path, merge([], [written_run("=HYPERLINK(\"http://x\")", "=1+1")], known)[0])
     rebuild(tmp_path, known)
     raw = (tmp_path / "gradebook" / "gradebook.csv").read_text(encoding="utf-8-sig")
@@ -107,8 +107,8 @@ def test_cells_that_look_like_formulas_are_written_as_text(tmp_path):
 def test_a_roster_lists_everyone_and_maps_download_names(tmp_path):
     roster = Roster.from_rows([{"id": "s01", "name": "Zoë Ångström", "email": "zoe@x.org", "lms_id": "4711"},
                                {"id": "s02", "name": "Dee Mensah", "email": "", "lms_id": ""}])
-    entries, _ = merge([], [written_run("Zoe Angstrom_4711_assignsubmission_file_", "A.")], lessons(), roster)
-    book = build(entries, [], lessons(), roster)
+    entries, _ = merge([], [written_run("Zoe Angstrom_4711_assignsubmission_file_", "A.")], exercise_lessons(), roster)
+    book = build(entries, [], exercise_lessons(), roster)
     assert book.students == ["s01", "s02"]
     assert book.results[("s02", "01_events")].status == "not submitted"
 
@@ -118,11 +118,11 @@ def test_changing_a_question_s_points_changes_every_total(tmp_path):
     solutions, exercises = tmp_path / "solutions", tmp_path / "exercises"
     shutil.copytree(ROOT / "solutions", solutions)
     shutil.copytree(ROOT / "exercises", exercises)
-    before = lessons(exercises)["01_events"]
+    before = exercise_lessons(exercises)["01_events"]
     old = before.question("events_destinations").points
     written = set_points("01_events", "events_destinations", old + 1, solutions, exercises)
     assert solutions / "01_events.ipynb" in written
-    after = lessons(exercises)["01_events"]
+    after = exercise_lessons(exercises)["01_events"]
     assert after.question("events_destinations").points == old + 1
     assert [q.points for q in after.questions if q.grade_id != "events_destinations"] == [
         q.points for q in before.questions if q.grade_id != "events_destinations"]
@@ -130,8 +130,8 @@ def test_changing_a_question_s_points_changes_every_total(tmp_path):
                if c.metadata.get("nbgrader", {}).get("points") == old + 1]
     assert len(changed) >= 1
     entry = Entry("ada", "01_events", written_run("ada", "A."))
-    assert build([entry], [], lessons(exercises)).results[("ada", "01_events")].maximum == \
-        build([entry], [], lessons()).results[("ada", "01_events")].maximum + 1
+    assert build([entry], [], exercise_lessons(exercises)).results[("ada", "01_events")].maximum == \
+        build([entry], [], exercise_lessons()).results[("ada", "01_events")].maximum + 1
 
 
 def test_student_work_is_git_ignored():

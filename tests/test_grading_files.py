@@ -15,7 +15,7 @@ import pytest
 
 from exodus_reader.__main__ import main
 from exodus_reader.grade import Run, feedback_names, read_cells, survey, write_outputs
-from exodus_reader.questions import lessons
+from exodus_reader.questions import exercise_lessons
 from exodus_reader.runner import Limits
 
 
@@ -35,7 +35,7 @@ def test_odd_names_copies_and_other_files_each_get_their_own_status(tmp_path):
     _touch(tmp_path, "cy/essay.docx")
     os.mkfifo(tmp_path / "cy" / "02_sources.ipynb")
     (tmp_path / "cy" / "03_framing.ipynb").symlink_to("/dev/zero")
-    tasks, files = survey(tmp_path, None, lessons())
+    tasks, files = survey(tmp_path, None, exercise_lessons())
     status = {f.file: f.status for f in files}
     assert status == {"ada/01_EVENTS.IPYNB": "graded, odd name", "bo/01_events.ipynb.txt": "graded, odd name",
                       "cy/01_events (1).ipynb": "graded, odd name", "cy/01_events.ipynb": "copy, not graded",
@@ -66,7 +66,7 @@ def test_the_gradebook_is_formula_safe_and_a_long_name_costs_nothing(tmp_path):
     long_name = "s" * 253
     runs = [Run("=HYPERLINK(\"x\")", "01_events", "a.ipynb", problem="no cells", detail="-1+1"),
             Run(long_name, "01_events", "b.ipynb", problem="no cells", detail="@SUM(A1)")]
-    book, _ = write_outputs(runs, lessons(), tmp_path)
+    book, _ = write_outputs(runs, exercise_lessons(), tmp_path)
     cells = []
     for table in book.parent.glob("*.csv"):
         with table.open(encoding="utf-8-sig") as handle:

@@ -56,8 +56,8 @@ def distributions_of(modules: set[str]) -> set[str]:
 
 #: The modules of the reading layer: what a lesson imports. They may use only the plain
 #: dependencies (pandas, matplotlib, ipywidgets...), so that the lessons install alone.
-READING = {"__init__", "answers", "article", "checks", "coding", "coverage", "errors", "figures", "lessons",
-           "paths", "questions", "schema", "style", "widgets"}
+READING = {"__init__", "article", "checks", "coding", "coverage", "errors", "figures", "lessons",
+           "paths", "questions", "schema", "style", "transport", "widgets"}
 
 
 def declared(*extras: str) -> set[str]:

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from exodus_reader.checks import CHECKS, QUESTIONS, objective_map
-from exodus_reader.questions import lessons, objective_table
+from exodus_reader.questions import exercise_lessons, objective_table
 from exercise_cases import LESSONS, ROOT, notebook
 
 LESSON_NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
@@ -39,7 +39,7 @@ def test_questions_assess_only_objectives_that_a_lesson_declares():
 
 
 def test_every_question_in_the_exercises_declares_its_objectives_and_no_other_exists():
-    in_notebooks = {q.grade_id for lesson in lessons().values() for q in lesson.questions}
+    in_notebooks = {q.grade_id for lesson in exercise_lessons().values() for q in lesson.questions}
     assert in_notebooks == set(QUESTIONS)
     assert {g for g, meta in QUESTIONS.items() if not meta.written} == set(CHECKS)
     assert all(meta.objectives for meta in QUESTIONS.values())
@@ -75,7 +75,7 @@ def test_the_teacher_guide_shows_the_generated_map():
 
 def test_the_rubric_has_a_section_for_every_written_question():
     rubric = (ROOT / "docs" / "rubric.md").read_text(encoding="utf-8")
-    missing = [(name, q.number, q.grade_id) for name, lesson in lessons().items() for q in lesson.questions
+    missing = [(name, q.number, q.grade_id) for name, lesson in exercise_lessons().items() for q in lesson.questions
                if q.written and f"### Question {q.number}: " not in rubric.split(f"## {name}")[1].split("\n## ")[0]
                or q.written and f"(`{q.grade_id}`, {', '.join(QUESTIONS[q.grade_id].objectives)})" not in rubric]
     assert not missing

@@ -11,8 +11,8 @@ import nbformat
 
 from exodus_reader import FRAMES, load
 from exodus_reader.checks import evaluate
-from exodus_reader.questions import lessons
-from exodus_reader.answers import from_plain, safe_plain, to_plain
+from exodus_reader.questions import exercise_lessons
+from exodus_reader.transport import from_plain, safe_plain, to_plain
 from exercise_cases import CASES, notebook
 
 ARTICLE = load()
@@ -20,7 +20,7 @@ ARTICLE = load()
 
 def filled(lesson: str, pick) -> nbformat.NotebookNode:
     exercise = notebook("exercises", lesson)
-    variables = {q.grade_id: q.variable for q in lessons()[lesson].questions if not q.written}
+    variables = {q.grade_id: q.variable for q in exercise_lessons()[lesson].questions if not q.written}
     for cell in exercise.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "").removesuffix("_answer")
         if grade_id in variables and cell.metadata["nbgrader"].get("solution"):

@@ -23,7 +23,7 @@ import pytest
 
 from exodus_reader.__main__ import main
 from exodus_reader.lms import IDENTITY_COLUMNS
-from exodus_reader.questions import lessons
+from exodus_reader.questions import exercise_lessons
 from test_grade import filled, solution_code
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +150,7 @@ def test_regrading_and_grading_lesson_by_lesson_keep_the_other_rows(term):
     students_and_lessons = {(r["student"], r["lesson"]) for r in rows}
     assert students_and_lessons == {("s01", "01_events"), ("s02", "01_events"), ("s03", "01_events"),
                                     ("s04", "01_events"), ("s01", "02_sources")}
-    assert len(rows) == 4 * len(lessons()["01_events"].questions) + len(lessons()["02_sources"].questions)
+    assert len(rows) == 4 * len(exercise_lessons()["01_events"].questions) + len(exercise_lessons()["02_sources"].questions)
     checked_first = {r["question"]: r for r in term["first"] if r["student"] == "s01" and r["status"] == "correct"}
     ada_now = {r["question"]: r for r in rows if r["student"] == "s01" and r["lesson"] == "01_events"}
     assert checked_first and all(ada_now[q] == {**row, "comment": ""} for q, row in checked_first.items())
@@ -160,7 +160,7 @@ def test_every_roster_student_has_a_row_with_totals(term):
     summary = {r["student"]: r for r in rows_of(term["out"], "summary.csv")}
     assert list(summary) == ["s01", "s02", "s03", "s04", "s05"]
     assert summary["s02"]["name"] == "Zoë Ångström"
-    events = lessons()["01_events"]
+    events = exercise_lessons()["01_events"]
     checked = sum(q.points for q in events.questions if not q.written)
     ada = summary["s01"]
     assert ada["01_events points"] == f"{checked + 5:g}" and ada["01_events status"] == "complete"
@@ -170,7 +170,7 @@ def test_every_roster_student_has_a_row_with_totals(term):
     assert summary["s03"]["01_events status"] == "unreadable"
     assert summary["s04"]["01_events status"].endswith(", late")
     assert summary["s05"]["01_events status"] == "not submitted" and summary["s05"]["total"] == "0"
-    assert summary["s05"]["maximum"] == f"{sum(q.points for lesson in lessons().values() for q in lesson.questions if lesson.name != '03_framing'):g}"
+    assert summary["s05"]["maximum"] == f"{sum(q.points for lesson in exercise_lessons().values() for q in lesson.questions if lesson.name != '03_framing'):g}"
 
 
 def test_the_class_list_names_missing_late_and_copied_files(term):
@@ -193,7 +193,7 @@ def test_each_export_has_its_documented_columns(term, platform):
     assert tuple(documented_columns(platform.capitalize())) == IDENTITY_COLUMNS[platform]
     rows = table(path)
     assert len(rows) == 5
-    events = lessons()["01_events"]
+    events = exercise_lessons()["01_events"]
     full = sum(q.points for q in events.questions if not q.written) + 5
     first = rows[0]
     assert first["01_events"] == f"{full:g}"
@@ -210,7 +210,7 @@ def test_the_rebuilt_feedback_carries_marks_and_comments(term):
     ada = (feedback / "s01.md").read_text(encoding="utf-8")
     assert ada.startswith("# Feedback for Ada Lovelace\n")
     assert "(events_how_resolved, 3 points): 3 of 3 points from your teacher. Clear and complete." in ada
-    events = lessons()["01_events"]
+    events = exercise_lessons()["01_events"]
     checked = sum(q.points for q in events.questions if not q.written)
     written = sum(q.points for q in events.questions if q.written)
     assert (f"Written answers: 5 of {written:g} points. Total: {checked + 5:g} of {checked + written:g} points."
