@@ -654,11 +654,13 @@ def run_key(task: Task, known: dict[str, Lesson], limits: Limits) -> str:
 
 def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: int | None = None,
             show: Callable[[int, int], None] | None = progress, sealed: bool = True,
-            journal: Journal | None = None, deadline: float | None = None) -> list[Run]:
+            journal: Journal | None = None, deadline: float | None = None,
+            arrived: Callable[[Run], None] | None = None) -> list[Run]:
     """Grade submissions, several at once (threads: each waits on its own sealed child).
 
     A submission whose key is in the journal is not run again. Past the deadline (a
     ``time.monotonic()`` value) no new submission starts; those get a row that says so.
+    ``arrived`` is called with each new run as it finishes, one at a time.
 
     >>> import tempfile
     >>> empty = Path(tempfile.mkdtemp()) / "bo.ipynb"
@@ -671,6 +673,7 @@ def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: i
     slot_lock = threading.Lock()
     done = [0]
     stopping = [False]
+    arrive_lock = threading.Lock()
 
     def grade_one(task: Task) -> Run:
         key = run_key(task, known, limits)
@@ -688,6 +691,9 @@ def run_all(tasks: list[Task], known: dict[str, Lesson], limits: Limits, jobs: i
                     slots.append(slot)
             if journal is not None:
                 journal.add(key, run)
+            if arrived is not None:
+                with arrive_lock:
+                    arrived(run)
         with slot_lock:
             done[0] += 1
             if show:
@@ -817,7 +823,10 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     journal = Journal(out / "gradebook" / "runs.jsonl")
     deadline = time.monotonic() + total_seconds if total_seconds else None
     try:
-        runs = run_all(tasks, known, limits, jobs, show, sealed=not problem, journal=journal, deadline=deadline)
+        # each notebook's rows reach the gradebook as it finishes: a grader killed midway loses nothing done
+        copies = {t.path: t.copies for t in tasks if t.copies}
+        runs = run_all(tasks, known, limits, jobs, show, sealed=not problem, journal=journal, deadline=deadline,
+                       arrived=lambda run: write_outputs([run], known, out, None, class_list, when, copies))
     except Interrupted as stopped:
         _write_with_files(stopped.runs, known, out, folder, files, class_list, when, tasks)
         raise

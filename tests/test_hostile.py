@@ -162,19 +162,24 @@ def test_nothing_outlives_the_grader_and_the_gradebook_stays_as_written(hostile)
     assert _left_over() == []
 
 
-def test_a_killed_grader_leaves_no_sandbox_running(tmp_path):
+def test_a_killed_grader_leaves_no_sandbox_running_and_keeps_the_rows_it_had(tmp_path):
     folder = tmp_path / "class"
     write(folder, "ada/01_events.ipynb", filled("01_events", {
         **solution_code("01_events"), "events_war_paragraph": f"import subprocess\nsubprocess.run(['sleep', '{MARK}'])"}))
+    write(folder, "bo/01_events.ipynb", filled("01_events", solution_code("01_events")))
     grader = subprocess.Popen([sys.executable, "-m", "exodus_reader", "grade", str(folder), "--out", str(tmp_path),
-                               "--lesson", "01_events"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
-    for _ in range(1200):  # a loaded machine may take a while to start the kernel
-        if _left_over():
+                               "--lesson", "01_events", "--jobs", "2"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    book = tmp_path / "gradebook" / "gradebook.csv"
+    for _ in range(1200):  # a loaded machine may take a while to start the kernels
+        if _left_over() and book.is_file():
             break
         time.sleep(0.1)
-    assert _left_over(), "the submission never started"
+    assert _left_over() and book.is_file(), "the submissions never started, or bo's never finished"
     os.kill(grader.pid, signal.SIGKILL)
+    with book.open(encoding="utf-8-sig") as handle:
+        kept = {row["student"] for row in csv.DictReader(handle)}
+    assert kept == {"bo"}, kept
     grader.wait()
     for _ in range(50):
         if not _left_over():
