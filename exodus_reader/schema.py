@@ -48,6 +48,10 @@ REFERENCE_KINDS = frozenset({"standard", "framework", "outlet", "background", "r
 #: The longest excerpt a reference may copy from its page, in words.
 MAX_EXCERPT_WORDS = 60
 _REFERENCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: A whole number as the data writes it: digits 0-9 only (not ², ٣ or ８, which Python's int() takes).
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+#: The largest whole number a table may hold (a 64-bit integer).
+_LARGEST = 2**63 - 1
 #: How a paragraph is cited in free text: p07, p13...
 PARAGRAPH_CITATION = re.compile(r"\bp\d{2}\b")
 
@@ -93,7 +97,7 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("age",),
         choices={"gender": frozenset({"", "male", "female"})},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("name", "kind", "naming", "description"), cited_columns=("description",)),
+        required_values=("name", "kind", "naming", "description", "paragraph_id"), cited_columns=("description",)),
     "quotes": TableSchema(
         "quotes.csv", "quote_id",
         ("quote_id", "source_id", "kind", "verb", "verb_lemma", "verb_start", "verb_end",
@@ -101,7 +105,8 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("verb_start", "verb_end"),
         choices={"kind": QUOTE_KINDS},
         references={"source_id": "sources", "paragraph_id": "paragraphs", "nested_in": "quotes"},
-        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb")), cited_columns=("note",)),
+        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb")), required_values=("paragraph_id",),
+        cited_columns=("note",)),
     "events": TableSchema(
         "events.csv", "event_id",
         ("event_id", "date", "precision", "date_as_written", "date_start", "date_end",
@@ -111,20 +116,20 @@ SCHEMAS: dict[str, TableSchema] = {
         choices={"status": EVENT_STATUSES, "precision": DATE_PRECISIONS},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
         spans=(("start", "end", "text"), ("date_start", "date_end", "date_as_written")),
-        required_values=("description", "resolution"), cited_columns=("description", "resolution")),
+        required_values=("description", "resolution", "paragraph_id"), cited_columns=("description", "resolution")),
     "places": TableSchema(
         "places.csv", "mention_id",
         ("mention_id", "place", "kind", "latitude", "longitude", "role", "paragraph_id",
          "start", "end", "text", "note", "aliases"),
         int_columns=("start", "end"), float_columns=("latitude", "longitude"),
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("place", "kind", "role"), cited_columns=("note",)),
+        required_values=("place", "kind", "role", "paragraph_id"), cited_columns=("note",)),
     "devices": TableSchema(
         "devices.csv", "device_id",
         ("device_id", "kind", "paragraph_id", "start", "end", "text", "note"),
         int_columns=("start", "end"), choices={"kind": DEVICE_KINDS},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("note",), cited_columns=("note",)),
+        required_values=("note", "paragraph_id"), cited_columns=("note",)),
     "numbers": TableSchema(
         "numbers.csv", "number_id",
         ("number_id", "text", "value", "unit", "exact", "what", "source_id", "status",
@@ -132,7 +137,7 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("value",),
         choices={"status": NUMBER_STATUSES, "exact": frozenset({"yes", "no"})},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
-        spans=(("start", "end", "text"),), required_values=("what",), cited_columns=("note",)),
+        spans=(("start", "end", "text"),), required_values=("what", "paragraph_id"), cited_columns=("note",)),
     "frames": TableSchema(
         "frames.csv", "paragraph_id", ("paragraph_id", *FRAMES, "justification"),
         int_columns=FRAMES, choices={f: frozenset({"0", "1"}) for f in FRAMES},
@@ -147,7 +152,7 @@ SCHEMAS: dict[str, TableSchema] = {
         ("reading_id", "function", "source_id", "reading", "paragraph_id", "start", "end", "text"),
         int_columns=("start", "end"), choices={"function": frozenset(ENTMAN_FUNCTIONS)},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
-        spans=(("start", "end", "text"),), required_values=("reading",), cited_columns=("reading",)),
+        spans=(("start", "end", "text"),), required_values=("reading", "paragraph_id"), cited_columns=("reading",)),
     "verbs": TableSchema(
         "verbs.csv", "verb_lemma", ("verb_lemma", "stance", "signal", "basis", "reference"),
         choices={"stance": VERB_STANCES, "basis": VERB_BASES}, references={"reference": "references"},
@@ -259,8 +264,11 @@ def _check_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -
     for column in schema.int_columns + schema.optional_int_columns:
         optional = column in schema.optional_int_columns
         for label, value in zip(labels, frame[column]):
-            if not (value.isdigit() or (optional and value == "")):
+            if not (_WHOLE_NUMBER.fullmatch(value) or (optional and value == "")):
                 raise AnnotationError(schema.file, label, f"{column} {value!r} is not a whole number")
+            if value and int(value) > _LARGEST:
+                raise AnnotationError(schema.file, label, f"{column} {_short(value, 12)} is too large "
+                                      f"(at most {_LARGEST})")
         frame[column] = pd.array([int(v) if v else None for v in frame[column]],
                                  dtype="Int64" if optional else "int64")
     for column in schema.float_columns:
