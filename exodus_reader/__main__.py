@@ -252,6 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
     links.add_argument("--branch", default="main", help="the branch to launch (default: main)")
     links.add_argument("--hub", help="your JupyterHub's address, for the nbgitpuller link")
+    contract = commands.add_parser("datapackage", help="write data/datapackage.json and data/README.md's column tables")
+    contract.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     release = commands.add_parser("release", help="write the student release: no solutions, no answer key")
     release.add_argument("--out", type=Path, default=Path("student-release"),
                          help="the folder to write (default: student-release)")
@@ -290,6 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         return print_links(args.repository, args.branch, args.hub)
     if args.command == "release":
         return write_release_command(args.out, args.zip)
+    if args.command == "datapackage":
+        from .article import DATA_DIR
+        from .datapackage import write_contract
+
+        folder = args.data or DATA_DIR
+        changed = write_contract(folder)
+        print("\n".join(f"wrote {path}" for path in changed) or f"{folder}/datapackage.json and README.md are up to date")
+        return 0
     if args.command in ("assign", "copy", "objectives", "check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
     if args.command == "check-data":
