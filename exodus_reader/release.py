@@ -104,12 +104,14 @@ def write_release(out: Path, archive: bool = False, root: Path = ROOT) -> Path:
     Returns the folder, or the archive when one was made. An existing folder is replaced
     only if it is an earlier release (it holds RELEASE.md); anything else is left alone.
 
-    >>> import tempfile
-    >>> folder = write_release(Path(tempfile.mkdtemp()) / "student-release")
+    >>> import shutil, tempfile
+    >>> scratch = Path(tempfile.mkdtemp())
+    >>> folder = write_release(scratch / "student-release")
     >>> sorted(p.name for p in folder.iterdir())[:6]
     ['CITATION.cff', 'LICENSE', 'LICENSE-CONTENT', 'Makefile', 'README.md', 'RELEASE.md']
     >>> (folder / "solutions").exists(), (folder / "exercises" / "01_events.ipynb").is_file()
     (False, True)
+    >>> shutil.rmtree(scratch)
     """
     out = Path(out)
     files = release_files(root)
