@@ -14,7 +14,7 @@ TEST_READY := $(VENV)/.ready-test
 SITE_JS := site/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test site outputs benchmark exercises grade feedback export my-exercises teacher-tools
+.PHONY: help lab test site outputs benchmark exercises grade feedback export my-exercises teacher-tools release
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
@@ -25,6 +25,7 @@ help:
 	@echo "make my-exercises  copy the exercises into my-exercises/ to work on (never over your own copies)"
 	@echo "make teacher-tools  switch on nbgrader's teacher tools in JupyterLab (off for students)"
 	@echo "make benchmark  measure speed and memory against baselines (not a test)"
+	@echo "make release  write student-release/ and student-release.zip: the module without solutions or answer key"
 	@echo "make grade FOLDER=submissions/ [LESSON=01_events] [STUDENT=ada] [DEADLINE='2026-03-14 18:00']"
 	@echo "               grade a class into gradebook/ and feedback/; your marks.csv is kept"
 	@echo "make feedback  rebuild gradebook/ and feedback/ after typing marks in gradebook/marks.csv"
@@ -71,6 +72,9 @@ outputs: $(TEST_READY)
 
 exercises: $(TEST_READY)
 	$(BIN)/python -m exodus_reader assign
+
+release: $(LAB_READY)
+	$(BIN)/python -m exodus_reader release --zip
 
 benchmark: $(TEST_READY)
 	$(BIN)/python benchmarks/run.py

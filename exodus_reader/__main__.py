@@ -17,6 +17,8 @@ Commands:
   points LESSON QUESTION POINTS   give a question new points (solutions/ and exercises/)
   site            write the lesson website into _site/ from the saved outputs
   links [OWNER/NAME]  print the Binder, Voila and nbgitpuller links of a GitHub copy
+  release         write the student release (no solutions, no answer key) into student-release/
+  datapackage     write data/datapackage.json and the column tables of data/README.md from the schema
 """
 
 from __future__ import annotations
@@ -250,7 +252,27 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
     links.add_argument("--branch", default="main", help="the branch to launch (default: main)")
     links.add_argument("--hub", help="your JupyterHub's address, for the nbgitpuller link")
+    contract = commands.add_parser("datapackage", help="write data/datapackage.json and data/README.md's column tables")
+    contract.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
+    release = commands.add_parser("release", help="write the student release: no solutions, no answer key")
+    release.add_argument("--out", type=Path, default=Path("student-release"),
+                         help="the folder to write (default: student-release)")
+    release.add_argument("--zip", action="store_true", help="also pack it into FOLDER.zip")
     return parser
+
+
+def write_release_command(out: Path, archive: bool) -> int:
+    """Write the student release and print where it went."""
+    from .release import write_release
+
+    try:
+        written = write_release(out, archive)
+    except OneLineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {written}: lessons, exercises, data and the package, without solutions/ or an answer key "
+          f"(see {out / 'RELEASE.md'})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,6 +290,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "links":
         return print_links(args.repository, args.branch, args.hub)
+    if args.command == "release":
+        return write_release_command(args.out, args.zip)
+    if args.command == "datapackage":
+        from .article import DATA_DIR
+        from .datapackage import write_contract
+
+        folder = args.data or DATA_DIR
+        changed = write_contract(folder)
+        print("\n".join(f"wrote {path}" for path in changed) or f"{folder}/datapackage.json and README.md are up to date")
+        return 0
     if args.command in ("assign", "copy", "objectives", "check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
     if args.command == "check-data":

@@ -28,11 +28,17 @@ class AnnotationError(OneLineError, ValueError):
     "quotes.csv row q07: source_id 's99' is not in sources.csv"
     >>> str(AnnotationError("quotes.csv", None, "missing column 'verb'"))
     "quotes.csv: missing column 'verb'"
+
+    A row id that holds a line break or another hidden character is shown quoted, so the
+    message stays on one line:
+
+    >>> str(AnnotationError("quotes.csv", "q0\\n7", "kind '' is not one of direct, indirect, scare"))
+    "quotes.csv row 'q0\\\\n7': kind '' is not one of direct, indirect, scare"
     """
 
     def __init__(self, file: str, row: str | None, problem: str) -> None:
         self.file = file
-        self.row = row
-        self.problem = problem
-        where = f"{file} row {row}" if row else file
-        super().__init__(f"{where}: {problem}")
+        self.row = row if row is None or row.isprintable() else repr(row)
+        self.problem = " ".join(problem.splitlines())
+        where = f"{file} row {self.row}" if self.row else file
+        super().__init__(f"{where}: {self.problem}")

@@ -130,6 +130,7 @@ def links_text(repository: str, branch: str = "main", hub: str | None = None) ->
         "",
         f"nbgitpuller for a school's JupyterHub{hub_note}:",
         links["nbgitpuller"],
-        f"nbgitpuller copies the whole branch {branch!r} into each student's home folder, solutions/ included:",
-        "give it a branch that holds no solutions (--branch).",
+        f"nbgitpuller copies the whole branch {branch!r} into each student's home folder, solutions/ included",
+        "if the branch has them: give it a branch made from the student release (`python -m exodus_reader",
+        "release`, then --branch; docs/teacher-guide.md shows how).",
     ])

@@ -48,6 +48,10 @@ REFERENCE_KINDS = frozenset({"standard", "framework", "outlet", "background", "r
 #: The longest excerpt a reference may copy from its page, in words.
 MAX_EXCERPT_WORDS = 60
 _REFERENCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: A whole number as the data writes it: digits 0-9 only (not ², ٣ or ８, which Python's int() takes).
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+#: The largest whole number a table may hold (a 64-bit integer).
+_LARGEST = 2**63 - 1
 #: How a paragraph is cited in free text: p07, p13...
 PARAGRAPH_CITATION = re.compile(r"\bp\d{2}\b")
 
@@ -93,7 +97,7 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("age",),
         choices={"gender": frozenset({"", "male", "female"})},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("name", "kind", "naming", "description"), cited_columns=("description",)),
+        required_values=("name", "kind", "naming", "description", "paragraph_id"), cited_columns=("description",)),
     "quotes": TableSchema(
         "quotes.csv", "quote_id",
         ("quote_id", "source_id", "kind", "verb", "verb_lemma", "verb_start", "verb_end",
@@ -101,7 +105,8 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("verb_start", "verb_end"),
         choices={"kind": QUOTE_KINDS},
         references={"source_id": "sources", "paragraph_id": "paragraphs", "nested_in": "quotes"},
-        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb")), cited_columns=("note",)),
+        spans=(("start", "end", "text"), ("verb_start", "verb_end", "verb")), required_values=("paragraph_id",),
+        cited_columns=("note",)),
     "events": TableSchema(
         "events.csv", "event_id",
         ("event_id", "date", "precision", "date_as_written", "date_start", "date_end",
@@ -111,20 +116,20 @@ SCHEMAS: dict[str, TableSchema] = {
         choices={"status": EVENT_STATUSES, "precision": DATE_PRECISIONS},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
         spans=(("start", "end", "text"), ("date_start", "date_end", "date_as_written")),
-        required_values=("description", "resolution"), cited_columns=("description", "resolution")),
+        required_values=("description", "resolution", "paragraph_id"), cited_columns=("description", "resolution")),
     "places": TableSchema(
         "places.csv", "mention_id",
         ("mention_id", "place", "kind", "latitude", "longitude", "role", "paragraph_id",
          "start", "end", "text", "note", "aliases"),
         int_columns=("start", "end"), float_columns=("latitude", "longitude"),
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("place", "kind", "role"), cited_columns=("note",)),
+        required_values=("place", "kind", "role", "paragraph_id"), cited_columns=("note",)),
     "devices": TableSchema(
         "devices.csv", "device_id",
         ("device_id", "kind", "paragraph_id", "start", "end", "text", "note"),
         int_columns=("start", "end"), choices={"kind": DEVICE_KINDS},
         references={"paragraph_id": "paragraphs"}, spans=(("start", "end", "text"),),
-        required_values=("note",), cited_columns=("note",)),
+        required_values=("note", "paragraph_id"), cited_columns=("note",)),
     "numbers": TableSchema(
         "numbers.csv", "number_id",
         ("number_id", "text", "value", "unit", "exact", "what", "source_id", "status",
@@ -132,7 +137,7 @@ SCHEMAS: dict[str, TableSchema] = {
         int_columns=("start", "end"), optional_int_columns=("value",),
         choices={"status": NUMBER_STATUSES, "exact": frozenset({"yes", "no"})},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
-        spans=(("start", "end", "text"),), required_values=("what",), cited_columns=("note",)),
+        spans=(("start", "end", "text"),), required_values=("what", "paragraph_id"), cited_columns=("note",)),
     "frames": TableSchema(
         "frames.csv", "paragraph_id", ("paragraph_id", *FRAMES, "justification"),
         int_columns=FRAMES, choices={f: frozenset({"0", "1"}) for f in FRAMES},
@@ -147,7 +152,7 @@ SCHEMAS: dict[str, TableSchema] = {
         ("reading_id", "function", "source_id", "reading", "paragraph_id", "start", "end", "text"),
         int_columns=("start", "end"), choices={"function": frozenset(ENTMAN_FUNCTIONS)},
         references={"source_id": "sources", "paragraph_id": "paragraphs"},
-        spans=(("start", "end", "text"),), required_values=("reading",), cited_columns=("reading",)),
+        spans=(("start", "end", "text"),), required_values=("reading", "paragraph_id"), cited_columns=("reading",)),
     "verbs": TableSchema(
         "verbs.csv", "verb_lemma", ("verb_lemma", "stance", "signal", "basis", "reference"),
         choices={"stance": VERB_STANCES, "basis": VERB_BASES}, references={"reference": "references"},
@@ -160,6 +165,181 @@ SCHEMAS: dict[str, TableSchema] = {
         "context/timeline.csv", None, ("date", "event", "figure", "source_url", "confidence"),
         optional_int_columns=("figure",), choices={"confidence": frozenset({"high", "medium"})},
         required_values=("date", "event", "source_url")),
+}
+
+#: What each column means, in plain words: data/README.md"s tables and data/datapackage.json"s
+#: field descriptions are generated from here (python -m exodus_reader datapackage).
+MEANINGS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "paragraphs": (
+        (("paragraph_id",), "`p01` ... `p37`, in reading order"),
+        (("kind",),
+         "`navigation`, `headline`, `byline`, `date`, `standfirst` (the summary under the headline), "
+         "`alt_text` (the text that describes a picture), `caption`, `credit`, `body`, `subheading`, "
+         "`video_title`, `footer`"),
+        (("start", "end", "text"), "the paragraph's span, without surrounding spaces"),
+    ),
+    "sources": (
+        (("source_id",), "`s01` ..."),
+        (("name",), "as the article names it"),
+        (("kind",), "`person`, `government`, `media`, `social media`, `image credit`, `unattributed`"),
+        (("source_type",),
+         "the type used in source audits: `official`, `media`, `activist`, `ordinary person`, "
+         "`journalist`, `none`"),
+        (("naming",),
+         "how the article names it: `full name`, `first name only`, `anonymous`, `title and surname`, "
+         "`institution`, `country`, `unnamed group`, `pronoun only`, `none`"),
+        (("role",),
+         "`quoted` (has direct quotes), `reported` (only reported speech), `mentioned` (never quoted), "
+         "`scare quotes`, `author`, `publisher`, `image credit`"),
+        (("gender",), "only as the article shows it (by a pronoun): `male`, `female`, or empty"),
+        (("age", "occupation", "hometown", "speaks_from", "country"),
+         "what the article says; empty when it says nothing"),
+        (("description",), "one line, with the paragraphs it comes from"),
+        (("paragraph_id", "start", "end", "text"), "where the article first introduces the source"),
+        (("aliases",),
+         "other names a reader may use for the same source, separated by `; ` (the exercises accept each "
+         "one); checked to name no other source"),
+    ),
+    "quotes": (
+        (("quote_id",), "`q01` ... in reading order"),
+        (("source_id",), "who says it (see `sources.csv`)"),
+        (("kind",),
+         "`direct` (inside quotation marks), `indirect` (reported speech, or a reported claim, denial, "
+         "request or position), `scare` (words in quotation marks that no speaker in the article says)"),
+        (("verb",),
+         "the attribution as written: \"said\", \"told DW\", \"has claimed\", \"has denied\", \"said from "
+         "Tbilisi\"... Empty where the quote has no verb of its own (a sub-heading, or a quote that "
+         "continues after \"he said\")"),
+        (("verb_lemma",), "the verb's dictionary form, for counting: `say`, `tell`, `claim`, `deny`..."),
+        (("verb_start", "verb_end"), "where the verb stands"),
+        (("start", "end", "text"),
+         "the words attributed: for direct and scare quotes, the words between the quotation marks (a "
+         "comma that hands over to \"he said\", or a full stop that ends the reporter's sentence, is left "
+         "out); for indirect quotes, the reported content"),
+        (("paragraph_id",), "the paragraph it stands in"),
+        (("nested_in",),
+         "for a statement reported inside someone else's quote (Bayankin reporting what \"they\" say), the "
+         "quote that holds it"),
+        (("note",), "what a close reader should know about this quote"),
+    ),
+    "events": (
+        (("event_id",), "`e01` ..."),
+        (("date",),
+         "ISO 8601: a day (`2022-09-21`), a range (`2022-09-21/2022-09-24`), \"on or before\" "
+         "(`../2022-09-24`), or empty when the article gives no time at all"),
+        (("precision",), "`day`, `range`, `before`, `undated` (it must fit `date`)"),
+        (("date_as_written", "date_start", "date_end"),
+         "the time expression in the article (\"on Wednesday\", \"this week\") and where it stands; empty when "
+         "there is none"),
+        (("description",), "what happened, in our words"),
+        (("paragraph_id", "start", "end", "text"), "the words that report it"),
+        (("status",),
+         "`stated` (stated in the article's own voice, with no source named; it does not mean that anyone "
+         "checked it), `claim`, `report` (by an outlet or on social media), `denial`, `position` (a "
+         "government's or person's stated stance), `plan` (under consideration), `rumour`"),
+        (("source_id",),
+         "who stands behind it. For what the article states in its own voice, one rule: the packaging "
+         "(headline, standfirst, sub-headings, captions, the date and the footer) is DW's (`s19`), and the "
+         "body text is the reporter's (`s18`)"),
+        (("resolution",), "how the date was worked out from the publication date, Saturday 24 September 2022"),
+    ),
+    "places": (
+        (("mention_id",), "`m01` ..."),
+        (("place", "kind"), "the place and its kind: `country`, `city`, `border crossing`, `airport`"),
+        (("latitude", "longitude"),
+         "an approximate point, rounded to 0.1 degree, only for a sketch map: a country is drawn at its "
+         "capital, a region at its country's point"),
+        (("role",),
+         "what the place is in the story here: `origin`, `destination`, `destination by road`, "
+         "`destination by air`, `border crossing`, `departure airport`, `hometown`, `speaking location`, "
+         "`reporting location`, `war`, ..."),
+        (("paragraph_id", "start", "end", "text"),
+         "the mention as written (Latvia and Estonia are named only through \"Latvian\" and \"Estonian\")"),
+        (("note",), "anything a reader should know"),
+        (("aliases",),
+         "other names of the place, separated by `; ` (\"UAE; the United Arab Emirates\"); the same in every "
+         "row of a place, and never the name of another place"),
+    ),
+    "devices": (
+        (("device_id",), "`d01` ..."),
+        (("kind",),
+         "`headline`, `standfirst`, `subheading`, `caption`, `credit`, `alt_text`, `video_title`, `footer` "
+         "(the packaging); `hedge` (hedging and distancing), `contrast`, `emphasis`, `generalization`, "
+         "`characterization`, `metaphor`, `emotive`, `editorial_insertion`; `erratum` (a typing error in "
+         "the original); `no_break_space`"),
+        (("paragraph_id", "start", "end", "text"), "where it stands"),
+        (("note",), "what it does, in one line"),
+    ),
+    "numbers": (
+        (("number_id",), "`n01` ..."),
+        (("text", "start", "end", "paragraph_id"), "as written (\"300,000\", \"Thousands\", \"28-year-old\")"),
+        (("value", "unit"), "the number and what it counts; `value` is empty for vague amounts"),
+        (("exact",), "`yes` for a figure, `no` for a vague amount (\"thousands\", \"many\")"),
+        (("what",), "what the number is about"),
+        (("source_id", "status"),
+         "who stands behind it and how: `stated` (in the article's own voice, with no source named), "
+         "`claim`, `report`, `prediction`; the same rule as in `events.csv` says whether DW or the "
+         "reporter stands behind what the article states"),
+        (("note",), "one line"),
+    ),
+    "frames": (
+        (("paragraph_id",), "a body paragraph; every body paragraph has one row"),
+        (("responsibility", "conflict", "economic", "human_interest", "morality"),
+         "1 where the frame is present in the paragraph, 0 where it is not"),
+        (("justification",), "the reason for the coding, in one line"),
+    ),
+    "frame_reasons": (
+        (("paragraph_id",), "a paragraph coded in `frames.csv`"),
+        (("frame",), "one of the five frames; each paragraph has one row for each frame"),
+        (("present",), "the same 0 or 1 as in `frames.csv` (the package checks that they agree)"),
+        (("reason",), "one plain line saying why the frame is there or not"),
+    ),
+    "entman": (
+        (("reading_id",), "`en01` ..."),
+        (("function",),
+         "`problem_definition`, `causal_interpretation`, `moral_evaluation`, `treatment_recommendation`"),
+        (("source_id",),
+         "whose voice promotes it (see `sources.csv`): a source, or the article's own voice (the reporter "
+         "`s18` in the body, the publisher `s19` in the headline, standfirst and sub-headings)"),
+        (("reading",), "the reading, in our words, in one line; paragraphs it cites must exist"),
+        (("paragraph_id", "start", "end", "text"), "the article's words the reading rests on"),
+    ),
+    "verbs": (
+        (("verb_lemma",), "the verb as `quotes.csv` counts it: `say`, `tell`, `claim`, `make clear`..."),
+        (("stance",), "`neutral`, `casts doubt`, `concession`, `carries a stance`, `relays`, `reports a thought`"),
+        (("signal",), "what the verb signals to a reader, in one line"),
+        (("basis",),
+         "`guidance`: newsroom writing guidance on attribution verbs (\"said\" is neutral, \"claimed\" casts "
+         "doubt, \"admitted\" concedes); `reading`: our own reading of a verb that the cited guidance does "
+         "not cover (\"denied\", \"urged\", \"criticized\", \"made it clear\" and the rest)"),
+        (("reference",),
+         "for `guidance`, the row of `references.csv` that states it (required); empty for `reading`"),
+    ),
+    "references": (
+        (("id",),
+         "a short kebab-case key, unique: `entman-1993`, `outlet-dw`, `invasion-2022`. Lessons, docs and "
+         "`verbs.csv` cite a row by its id"),
+        (("kind",),
+         "`standard` (newsroom rules: AP, Reuters, BBC 50:50), `framework` (Entman, Semetko and "
+         "Valkenburg, SIFT, Civic Online Reasoning), `outlet` (who owns and funds a news outlet, described "
+         "for every outlet by the same questions), `background` (a dated fact), `reference` (a dictionary "
+         "or other reference)"),
+        (("title", "publisher"), "the page's title and who published it"),
+        (("date",), "the page's date as `YYYY-MM-DD` if the page shows one; otherwise empty"),
+        (("url",), "the full web address of the page the fact was read from"),
+        (("supports",), "the fact the module relies on, in our own plain words"),
+        (("excerpt",),
+         "one or two sentences copied word for word from that page (at most 60 words) that show the fact"),
+    ),
+    "timeline": (
+        (("date",), "the day, as `YYYY-MM-DD`"),
+        (("event",), "what happened, in our words"),
+        (("figure",), "the number the report gives, if any (the flight price is in roubles)"),
+        (("source_url",), "the report that states it"),
+        (("confidence",),
+         "`high`: a major outlet or wire report stating it directly; `medium`: a relay of a relay, an "
+         "aggregator, or an anonymous-source estimate"),
+    ),
 }
 
 META_KEYS = ("headline", "author", "dateline", "published", "url", "language",
@@ -259,8 +439,11 @@ def _check_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -
     for column in schema.int_columns + schema.optional_int_columns:
         optional = column in schema.optional_int_columns
         for label, value in zip(labels, frame[column]):
-            if not (value.isdigit() or (optional and value == "")):
+            if not (_WHOLE_NUMBER.fullmatch(value) or (optional and value == "")):
                 raise AnnotationError(schema.file, label, f"{column} {value!r} is not a whole number")
+            if value and int(value) > _LARGEST:
+                raise AnnotationError(schema.file, label, f"{column} {_short(value, 12)} is too large "
+                                      f"(at most {_LARGEST})")
         frame[column] = pd.array([int(v) if v else None for v in frame[column]],
                                  dtype="Int64" if optional else "int64")
     for column in schema.float_columns:

@@ -174,7 +174,7 @@ def notebook(folder: str, lesson: str) -> nbformat.NotebookNode:
 
 
 @lru_cache(maxsize=None)
-def solution_answers() -> dict[str, Any]:
+def solution_answers(lessons: tuple[str, ...] = LESSONS) -> dict[str, Any]:
     """Every answer of the solutions, computed here by running their code cells in order.
 
     Check cells are skipped: this process evaluates the answers itself.
@@ -182,7 +182,7 @@ def solution_answers() -> dict[str, Any]:
     from exodus_reader.questions import check_call
 
     answers = {}
-    for lesson in LESSONS:
+    for lesson in lessons:
         namespace: dict[str, Any] = {}
         for cell in notebook("solutions", lesson).cells:
             if cell.cell_type != "code":

@@ -132,3 +132,28 @@ def test_verb_that_cites_an_unknown_reference(data_copy):
 def test_guidance_verb_without_a_reference(data_copy):
     edit(data_copy / "verbs.csv", ",guidance,attribution-verbs\ntell", ",guidance,\ntell")
     assert error_for(data_copy) == "verbs.csv row say: basis 'guidance' needs a reference from references.csv"
+
+
+# --- the malformed cells that tests/test_malformed_data.py found: each one line, never a traceback ---
+
+def test_empty_paragraph_id(data_copy):
+    edit(data_copy / "devices.csv", "d01,headline,p04,87,", "d01,headline,,87,")
+    assert error_for(data_copy) == "devices.csv row d01: paragraph_id is empty"
+
+
+def test_offset_with_a_digit_that_is_not_0_to_9(data_copy):
+    edit(data_copy / "devices.csv", "d01,headline,p04,87,", "d01,headline,p04,8\u00b2,")
+    assert error_for(data_copy) == "devices.csv row d01: start '8\u00b2' is not a whole number"
+    edit(data_copy / "devices.csv", "d01,headline,p04,8\u00b2,", "d01,headline,p04,\u0668\u0667,")
+    assert error_for(data_copy) == "devices.csv row d01: start '\u0668\u0667' is not a whole number"
+
+
+def test_offset_too_large_for_a_table(data_copy):
+    edit(data_copy / "devices.csv", "d01,headline,p04,87,", "d01,headline,p04," + "9" * 25 + ",")
+    assert error_for(data_copy) == ("devices.csv row d01: start '999999999999…' is too large "
+                                    "(at most 9223372036854775807)")
+
+
+def test_id_with_a_line_break(data_copy):
+    edit(data_copy / "references.csv", "\nbbc-5050,", '\n"bbc\n5050",')
+    assert error_for(data_copy).startswith("references.csv row 'bbc\\n5050': id 'bbc\\n5050' is not kebab-case")
