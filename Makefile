@@ -10,6 +10,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LAB_READY := $(VENV)/.ready-lab
 TEST_READY := $(VENV)/.ready-test
+# What each environment installs (in variables: a comma inside $(call ...) would split its arguments)
+STUDENT_EXTRAS := [lab,exercises]
+TEST_EXTRAS := [lab,exercises,test]
 # The two scripts that draw saved widgets on the website (site/package.json, pinned by its lock file)
 SITE_JS := site/node_modules/.package-lock.json
 
@@ -42,10 +45,10 @@ endef
 
 # The same packages as environment.yml (tests/test_environment.py checks it)
 $(LAB_READY): pyproject.toml constraints.txt
-	$(call install,[lab,exercises])
+	$(call install,$(STUDENT_EXTRAS))
 
 $(TEST_READY): pyproject.toml constraints.txt
-	$(call install,[lab,exercises,test])
+	$(call install,$(TEST_EXTRAS))
 
 lab: $(LAB_READY)
 	$(BIN)/python -m exodus_reader lab

@@ -103,6 +103,7 @@ def test_each_supported_python_gets_one_pin_per_package():
 def test_make_lab_installs_what_environment_yml_installs():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     # the reading layer, the exercises and JupyterLab: what environment.yml lists, and no test tools
-    assert "$(LAB_READY): pyproject.toml constraints.txt\n\t$(call install,[lab,exercises])\n" in makefile
+    assert "STUDENT_EXTRAS := [lab,exercises]\n" in makefile
+    assert "$(LAB_READY): pyproject.toml constraints.txt\n\t$(call install,$(STUDENT_EXTRAS))\n" in makefile
     assert "lab: $(LAB_READY)\n\t$(BIN)/python -m exodus_reader lab\n" in makefile
     assert [line for line in environment_pip_lines() if line.startswith("-e")] == ["-e ."]
