@@ -22,7 +22,7 @@ from exercise_cases import CASES, LESSONS, appears, forms, notebook, solution_an
 
 ARTICLE = load()
 #: Answers chosen from options the question lists: they stand in the prompt by design.
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES)
+OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES) | set(checks.VERDICTS)
 
 
 def run(source: str):
