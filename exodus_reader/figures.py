@@ -934,7 +934,8 @@ def coverage_voices(article: Article | None = None) -> FigureImage:
                     edgecolor="white" if hatch else colour, label=label)
             left += values
         rows.draw(ax)
-        ax.set_xlabel("voices (DW: the whole article; others: the part shown)", fontsize=SMALL)
+        ax.set_xlabel("\n".join(_wrap("voices (DW: the whole article; others: the part shown)", width - 0.3)),
+                      fontsize=SMALL)
         ax.set_xlim(0, table["voices"].max() * 1.05)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(axis="x", labelsize=SMALL)
