@@ -1444,7 +1444,7 @@ def _verdict(answer: Any) -> str:
 
 
 @question("lateral_million_verdict", ("L3",), (
-    "Lesson 05 follows this claim back in section 3; read the last row of the trail first, the origin.",
+    "Read the first row of the trail, the origin: who is the source there, as the page describes them?",
     "Where the trail ends, could a reader find out who said it and check it?"))
 def _lateral_million_verdict(answer: Any) -> None:
     choice = _verdict(answer)

@@ -932,9 +932,14 @@ def claims_table() -> Table:
     return Table(frame, "Claims traced back as far as the stored pages allow (data/coverage/claims.csv)")
 
 
-def claim_trail(claim_id: str) -> Table:
+def claim_trail(claim_id: str, verdict: bool = True) -> Table:
     """One claim's trail: the earliest source the pages show, then each report that carries it.
 
+    With ``verdict=False`` the caption gives the claim and the trail only, so that a
+    student can judge where it ends before reading the recorded verdict and its note.
+
+    >>> "Verdict" in claim_trail("c02", verdict=False).caption
+    False
     >>> claim_trail("c03").frame["who"].tolist()
     ['origin: FSB figures, as one unnamed source in the presidential administration described them to Novaya Gazeta Europe', 'r07 Meduza', 'r08 Novaya Gazeta Europe']
     """
@@ -952,6 +957,8 @@ def claim_trail(claim_id: str) -> Table:
         rows.append((show_date(report["date"]), f"{row.report_id} {report['outlet']}", row.attributed_to,
                      row.place, row.excerpt, report["url"]))
     frame = pd.DataFrame(rows, columns=["date", "who", "gives it to", "place", "words", "address"])
+    if not verdict:
+        return Table(frame, f"Claim {claim_id}: {claim['claim']} (the verdict is left for you to give)")
     return Table(frame, f"Claim {claim_id}: {claim['claim']} Verdict: {claim['verdict']}. {claim['note']}")
 
 
