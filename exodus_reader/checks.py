@@ -1269,7 +1269,8 @@ def _outlet_names() -> dict[str, str]:
         plain = re.sub(r"\s*\([^)]*\)", "", name)
         for variant in [name, plain, *inside, re.sub(r"^the ", "", plain.lower()), outlet_id.removeprefix("outlet-")]:
             found[" ".join(_words(variant.replace("-", " ")))] = outlet_id
-    for report_id, outlet_id, outlet in zip(sets.reports["report_id"], sets.reports["outlet_id"], sets.reports["outlet"]):
+    reports = sets.reports
+    for report_id, outlet_id, outlet in zip(reports["report_id"], reports["outlet_id"], reports["outlet"]):
         found[report_id] = outlet_id
         found[" ".join(_words(re.sub(r"\s*\([^)]*\)", "", outlet)))] = outlet_id
     return found
@@ -1341,7 +1342,8 @@ def _lateral_dw_funding(answer: Any) -> None:
     if source is None:
         raise NotYet("not yet: name where the money comes from, in a few words; the profile's column "
                      "'who pays for it' says it.")
-    raise NotQuite("the pages behind DW's profile do not say that; read what they say about where the money comes from.")
+    raise NotQuite("the pages behind DW's profile do not say that; read what they say about where the money "
+                   "comes from.")
 
 
 @question("lateral_not_found", ("L1",), (

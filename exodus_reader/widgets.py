@@ -925,7 +925,8 @@ def coverage_cards(view: str = "naming") -> tuple[CoverageCard, ...]:
     else:
         for row in sets.voices.itertuples():
             report = reports.loc[row.report_id]
-            detail = f"{row.source_type}; named by: {row.naming}; {'quoted directly' if row.quote_kind == 'direct' else 'only reported'}"
+            how = "quoted directly" if row.quote_kind == "direct" else "only reported"
+            detail = f"{row.source_type}; named by: {row.naming}; {how}"
             if row.note:
                 detail += f". Note: {row.note}"
             cards.append(CoverageCard(view, row.report_id, report["outlet"], report["date"], report["url"],
@@ -964,7 +965,8 @@ def coverage_group_options(view: str, cards: Sequence[CoverageCard]) -> list[tup
     else:
         labels = VOICE_FILTERS
     counts = {key: sum(key in card.groups for card in cards) for key in labels}
-    return [(f"everything ({len(cards)})", "all")] + [(f"{label} ({counts[key]})", key) for key, label in labels.items()]
+    return [(f"everything ({len(cards)})", "all")] + [(f"{label} ({counts[key]})", key)
+                                                      for key, label in labels.items()]
 
 
 def filter_coverage(cards: Sequence[CoverageCard], report: str = "all", group: str = "all") -> list[CoverageCard]:
