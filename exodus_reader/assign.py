@@ -155,7 +155,7 @@ def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exerc
     >>> import tempfile
     >>> written = assign(exercises=Path(tempfile.mkdtemp()))
     >>> [path.name for path in written]
-    ['01_events.ipynb', '02_sources.ipynb', '03_framing.ipynb']
+    ['01_events.ipynb', '02_sources.ipynb', '03_framing.ipynb', '05_lateral.ipynb']
     """
     import nbformat
 
@@ -183,7 +183,7 @@ def copy_exercises(target: Path = STUDENT_FOLDER, exercises: Path = ROOT / "exer
     >>> [(path.name, new) for path, new in copy_exercises(folder)][0]
     ('01_events.ipynb', True)
     >>> [new for path, new in copy_exercises(folder)]
-    [False, False, False]
+    [False, False, False, False]
     """
     sources = sorted(exercises.glob("*.ipynb"))
     if not sources:

@@ -891,3 +891,63 @@ def frame_profile(coding: pd.DataFrame | None = None, article: Article | None = 
                "paragraphs carry each frame (left, or above), and which paragraphs (right, or below). Each frame "
                "has its own colour, marker and hatching.")
     return _both(draw, alt, caption)
+
+
+# --- 05: reading laterally -------------------------------------------------------------------
+#: The three groups of voices in the coverage comparison: a colour and a hatch each.
+VOICE_GROUPS: tuple[tuple[str, str, str, str], ...] = (
+    ("officials", "officials", _C["blue"], "//"),
+    ("ordinary people", "ordinary people", _C["orange"], ""),
+    ("others", "others (neither official nor ordinary)", _C["sky blue"], ".."),
+)
+
+
+def coverage_voices(article: Article | None = None) -> FigureImage:
+    """Whom DW and each report of the coverage set quote: officials, ordinary people, others.
+
+    One row per report, its label (outlet, date, how many voices are unnamed and how many
+    speak in their own words) written in full above its bar.
+
+    >>> print(coverage_voices())  # doctest: +ELLIPSIS
+    Stacked bar chart of the voices in DW's report and in 10 other reports... DW, 24 Sep 2022: 15 voices (7 officials, ...
+    """
+    from .lessons import voices_compare
+
+    table = voices_compare(article).frame
+    labels = [f"{row.outlet}{'' if row.report == 'DW' else f' ({row.report})'}, {row.date}: "
+              f"{_count(row.voices, 'voice')}, {row.unnamed} unnamed, {row.direct} quoted directly"
+              for row in table.itertuples()]
+
+    def draw(width: float) -> Figure:
+        rows = _Rows(labels, width - 0.25)
+        columns = 2 if width >= WIDE else 1
+        top, bottom = 0.1, 2 * LINE + 0.3 + _legend_height(len(VOICE_GROUPS), columns)
+        figure = _new_figure(width, rows.inches + top + bottom)
+        ax = _axes(figure, 0.1, bottom, 0.15, top)
+        left = np.zeros(len(table))
+        for column, label, colour, hatch in VOICE_GROUPS:
+            values = table[column].to_numpy(dtype=float)
+            ax.barh(rows.mark_y, values, left=left, height=0.9, color=colour, hatch=hatch,
+                    edgecolor="white" if hatch else colour, label=label)
+            left += values
+        rows.draw(ax)
+        ax.set_xlabel("\n".join(_wrap("voices (DW: the whole article; others: the part shown)", width - 0.3)),
+                      fontsize=SMALL)
+        ax.set_xlim(0, table["voices"].max() * 1.05)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.tick_params(axis="x", labelsize=SMALL)
+        ax.grid(axis="x", color="#eeeeee")
+        ax.set_axisbelow(True)
+        figure.legend(loc="lower left", ncols=columns, fontsize=SMALL, frameon=False, bbox_to_anchor=(0.0, 0.0))
+        return figure
+
+    parts = [f"{row['outlet'].split(' (')[0]}, {row['date']}: {_count(row['voices'], 'voice')} "
+             f"({_count(row['officials'], 'official')}, {row['ordinary people']} ordinary people, "
+             f"{_count(row['others'], 'other')}), {row['unnamed']} unnamed, {row['direct']} quoted directly"
+             for row in table.to_dict("records")]
+    alt = (f"Stacked bar chart of the voices in DW's report and in {len(table) - 1} other reports of the same "
+           f"week, by type. " + "; ".join(parts) + ".")
+    caption = ("Whom each report quotes, counted as lesson 02 counts. Dark blue, hatched: officials; orange: "
+               "ordinary people; light blue, dotted: others. Each report counts only the part of the page the "
+               "store shows; DW counts the whole article.")
+    return _both(draw, alt, caption)

@@ -695,3 +695,280 @@ def compare_frames(paragraph_id: str, mine: list[str], article: Article | None =
                                                  zip(yours, reference["reference"])])
     agree = int((frame["agree"] == "yes").sum())
     return Table(frame, f"{paragraph_id}: you agree with the reference on {agree} of {len(frame)} frames.")
+
+
+# --- 05: reading laterally -------------------------------------------------------------------
+#: The verb that carries each headline, as it stands in the headline, and who does it. DW's
+#: headline is the article's (p04); TASS's stored page shows no headline.
+HEADLINE_VERBS: dict[str, tuple[str, str]] = {
+    "dw": ("sparks", "the call-up"),
+    "r01": ("prompts", "the draft"),
+    "r02": ("say", "the Baltic states"),
+    "r04": ("denies", "the Kremlin"),
+    "r05": ("flee", "Russians"),
+    "r06": ("may arrive", "20,000 Russians"),
+    "r07": ("count", "Russian security services"),
+    "r08": ("reports", "the FSB"),
+    "r09": ("flee", "over 194,000 Russians"),
+    "r10": ("to close", "Finland"),
+}
+#: The profile columns, as questions a reader asks of any outlet.
+PROFILE_QUESTIONS = {"owner": "who owns it", "funding": "who pays for it",
+                     "editorial_independence": "who decides what it publishes"}
+
+
+def _coverage():  # imported here: the coverage module builds on this one
+    from .coverage import coverage
+
+    return coverage()
+
+
+def _report_id(report: str) -> str:
+    """A report's id from its id or its outlet's name (the first report of that outlet)."""
+    reports = _coverage().reports
+    if report in set(reports["report_id"]):
+        return report
+    found = reports[reports["outlet"].str.lower().str.contains(report.strip().lower(), regex=False)]
+    if found.empty:
+        choices = ", ".join(f"{r} ({o})" for r, o in zip(reports["report_id"], reports["outlet"]))
+        raise OneLineError(f"{report!r} is not a report of the coverage set; choose one of {choices}.")
+    return found["report_id"].iloc[0]
+
+
+def outlet_profiles() -> Table:
+    """Every outlet, DW first, by one standard: who owns it, who pays for it, who decides.
+
+    >>> profiles = outlet_profiles().frame
+    >>> profiles.loc[0, "outlet"], list(profiles.columns)[3:6]
+    ('DW (Deutsche Welle)', ['who owns it', 'who pays for it', 'who decides what it publishes'])
+    """
+    outlets = _coverage().outlets
+    frame = pd.DataFrame({"outlet": outlets["name"], "kind": outlets["kind"], "based in": outlets["country"]})
+    for column, question in PROFILE_QUESTIONS.items():
+        frame[question] = outlets[column].values
+    frame["not found"] = outlets["not_found"].values
+    frame["references"] = outlets["references"].str.replace(";", ", ").values
+    return Table(frame, "Each outlet by the State Media Matrix's three questions (data/coverage/outlets.csv); "
+                        "an empty cell means the stored pages did not answer, and 'not found' says so")
+
+
+def outlet_evidence(outlet: str = "DW") -> Table:
+    """The cited pages behind one outlet's profile: what each supports, its words and its address.
+
+    >>> outlet_evidence("DW").frame["reference"].tolist()
+    ['outlet-dw', 'outlet-dw-governance']
+    """
+    outlets = _coverage().outlets
+    match = outlets[outlets["name"].str.lower().str.contains(outlet.strip().lower(), regex=False)
+                    | (outlets["outlet_id"] == outlet)]
+    if match.empty:
+        raise OneLineError(f"{outlet!r} is not an outlet of the profiles; choose one of "
+                           f"{', '.join(repr(n) for n in outlets['name'])}.")
+    row = match.iloc[0]
+    references = _coverage().references.set_index("id").loc[row["references"].split(";")]
+    frame = pd.DataFrame({"reference": references.index, "what it supports": references["supports"],
+                          "in the page's words": references["excerpt"],
+                          "page": references["title"] + " (" + references["publisher"] + ")",
+                          "address": references["url"]})
+    return Table(frame, f"What the profile of {row['name']} rests on (data/references.csv)")
+
+
+def coverage_reports() -> Table:
+    """The reports of the coverage set: outlet, kind, date, headline and address.
+
+    >>> coverage_reports().frame["report"].tolist()[:3]
+    ['r01', 'r02', 'r03']
+    """
+    reports = _coverage().reports
+    frame = pd.DataFrame({"report": reports["report_id"], "outlet": reports["outlet"], "kind": reports["kind"],
+                          "date": reports["date"].map(show_date), "headline": reports["headline"],
+                          "page on": reports["carried_by"].where(reports["carried_by"] != "", "the outlet's site"),
+                          "paragraphs shown": reports["paragraphs_shown"], "address": reports["url"]})
+    return Table(frame, "Ten other reports of 21 to 30 September 2022 (data/coverage/reports.csv); the store "
+                        "shows the start of each page only")
+
+
+def headline_verbs() -> Table:
+    """Each headline and the verb that carries it, DW's first (p04).
+
+    >>> headline_verbs().frame.loc[0, ["outlet", "verb"]].tolist()
+    ['DW (Deutsche Welle)', 'sparks']
+    """
+    reports = _coverage().reports
+    meta = load().meta
+    rows = [("DW", "DW (Deutsche Welle)", show_date(meta["published"]), meta["headline"], *HEADLINE_VERBS["dw"])]
+    for report in reports.itertuples():
+        verb, actor = HEADLINE_VERBS.get(report.report_id, ("", ""))
+        rows.append((report.report_id, report.outlet, show_date(report.date),
+                     report.headline or "(the stored page shows no headline)", verb, actor))
+    frame = pd.DataFrame(rows, columns=["report", "outlet", "date", "headline", "verb", "who or what acts"])
+    return Table(frame, "The verb in each headline, and who or what does it (DW's headline is p04)")
+
+
+def naming_compare(kind: str | None = None) -> Table:
+    """How each report names the people leaving: the words, their kind and their place.
+
+    ``kind`` is one of "fleeing", "exodus", "leaving", "arriving", "avoiding", "label".
+
+    >>> naming_compare("exodus").frame["report"].tolist()
+    ['r01', 'r09']
+    """
+    sets = _coverage()
+    naming = sets.naming
+    if kind is not None:
+        _choose(kind, sorted(set(naming["kind"])), "kind of naming")
+        naming = naming[naming["kind"] == kind]
+    outlets = dict(zip(sets.reports["report_id"], sets.reports["outlet"]))
+    frame = pd.DataFrame({"report": naming["report_id"], "outlet": naming["report_id"].map(outlets),
+                          "words": naming["words"], "kind": naming["kind"], "place": naming["place"],
+                          "in the sentence": naming["excerpt"]})
+    return Table(frame, "How the reports name the people leaving (data/coverage/naming.csv)"
+                 + (f": the kind '{kind}'" if kind else ""))
+
+
+def numbers_compare(report: str | None = None) -> Table:
+    """The numbers the reports give, each with the source it is attributed to.
+
+    >>> numbers_compare("r07").frame["number"].tolist()
+    ['260,000', '261,000']
+    """
+    sets = _coverage()
+    numbers = sets.numbers
+    if report is not None:
+        numbers = numbers[numbers["report_id"] == _report_id(report)]
+    outlets = dict(zip(sets.reports["report_id"], sets.reports["outlet"]))
+    frame = pd.DataFrame({"report": numbers["report_id"], "outlet": numbers["report_id"].map(outlets),
+                          "number": numbers["text"], "what it counts": numbers["what"],
+                          "attributed to": numbers["attributed_to"], "place": numbers["place"]})
+    return Table(frame, "The numbers each report gives, and whom it gives them to (data/coverage/numbers.csv)")
+
+
+def dw_voice_row(article: Article | None = None) -> dict[str, object]:
+    """DW's own voices, counted as the coverage set counts them (lesson 02's audit).
+
+    A voice heard only inside another's quote is left out, as lesson 02's audit leaves it out.
+
+    >>> row = dw_voice_row()
+    >>> row["voices"], row["officials"], row["unnamed"], row["direct"]
+    (15, 7, 4, 5)
+    """
+    a = given_or_loaded(article)
+    words = voice_words(a)
+    words = words[~words["only inside another's quote"]]
+    role = words["source_id"].map(dict(zip(a.sources["source_id"], a.sources["role"])))
+    types = words["source_type"]
+    unnamed = int(words["naming"].isin(UNNAMED).sum())
+    return {"report_id": "DW", "outlet": "DW (Deutsche Welle)", "date": a.meta["published"], "voices": len(words),
+            "officials": int((types == "official").sum()), "ordinary people": int((types == "ordinary person").sum()),
+            "others": int((~types.isin(["official", "ordinary person"])).sum()), "named": len(words) - unnamed,
+            "unnamed": unnamed, "direct": int((role == "quoted").sum()), "indirect": int((role == "reported").sum())}
+
+
+def voices_compare(article: Article | None = None) -> Table:
+    """Lesson 02's count for DW and for every report of the set, side by side.
+
+    >>> [int(n) for n in voices_compare().frame.set_index("report").loc["r05", ["voices", "unnamed"]]]
+    [2, 2]
+    """
+    audit_table = pd.concat([pd.DataFrame([dw_voice_row(article)]), _coverage().voice_audit()], ignore_index=True)
+    audit_table["date"] = audit_table["date"].map(show_date)
+    audit_table = audit_table.rename(columns={"report_id": "report", "indirect": "reported"})
+    return Table(audit_table, "Who each report quotes, counted as lesson 02 counts (DW from the article's data; "
+                              "the others from the part of each page the store shows)")
+
+
+def report_voices(report: str) -> Table:
+    """Lesson 02's source table for one report of the set: who speaks, how named, in whose words.
+
+    >>> report_voices("r06").frame["quote kind"].unique().tolist()
+    ['indirect']
+    """
+    report_id = _report_id(report)
+    voices = _coverage().voices
+    voices = voices[voices["report_id"] == report_id]
+    frame = pd.DataFrame({"voice": voices["name"], "type": voices["source_type"], "named by": voices["naming"],
+                          "quote kind": voices["quote_kind"], "place": voices["place"],
+                          "in the report's words": voices["excerpt"]})
+    return Table(frame, f"Every voice in the stored start of report {report_id} (data/coverage/voices.csv)")
+
+
+def _place_order(place: str) -> tuple[int, int]:
+    fixed = {"headline": 0, "standfirst": 1, "subheading": 2, "caption": 3}
+    if place in fixed:
+        return (0, fixed[place])
+    return (1, int(place.split()[1]))
+
+
+def report_excerpts(report: str) -> Table:
+    """Every stored excerpt of one report, once each, in the order of the page.
+
+    >>> report_excerpts("r06").frame["place"].tolist()[:2]
+    ['headline', 'standfirst']
+    """
+    report_id = _report_id(report)
+    excerpts = _coverage().excerpts()
+    excerpts = excerpts[excerpts["report_id"] == report_id].drop_duplicates("excerpt")
+    texts = list(excerpts["excerpt"])  # an excerpt inside a longer one of the same report is shown once
+    excerpts = excerpts[[not any(t != other and t in other for other in texts) for t in texts]]
+    excerpts = excerpts.iloc[sorted(range(len(excerpts)), key=lambda i: _place_order(excerpts["place"].iloc[i]))]
+    frame = pd.DataFrame({"place": excerpts["place"], "excerpt": excerpts["excerpt"]})
+    reports = _coverage().reports.set_index("report_id")
+    return Table(frame, f"The stored excerpts of {report_id}, {reports.at[report_id, 'outlet']}, "
+                        f"{show_date(reports.at[report_id, 'date'])}: {reports.at[report_id, 'url']}")
+
+
+def claims_table() -> Table:
+    """The claims that travel between reports, who carries them, and the verdict of the trail.
+
+    >>> claims_table().frame.set_index("claim").loc["c02", "verdict"]
+    'traced to an unnamed source'
+    """
+    sets = _coverage()
+    carried = sets.claim_reports.groupby("claim_id", sort=False)["report_id"].agg(_joined)
+    claims = sets.claims
+    frame = pd.DataFrame({"claim": claims["claim_id"], "what travels": claims["claim"],
+                          "carried by": claims["claim_id"].map(carried), "earliest source shown": claims["origin"],
+                          "verdict": claims["verdict"]})
+    return Table(frame, "Claims traced back as far as the stored pages allow (data/coverage/claims.csv)")
+
+
+def claim_trail(claim_id: str, verdict: bool = True) -> Table:
+    """One claim's trail: the earliest source the pages show, then each report that carries it.
+
+    With ``verdict=False`` the caption gives the claim and the trail only, so that a
+    student can judge where it ends before reading the recorded verdict and its note.
+
+    >>> "Verdict" in claim_trail("c02", verdict=False).caption
+    False
+    >>> [who[:18] for who in claim_trail("c03").frame["who"]]
+    ['origin: FSB figure', 'r07 Meduza', 'r08 Novaya Gazeta ']
+    """
+    sets = _coverage()
+    claims = sets.claims.set_index("claim_id")
+    _choose(claim_id, list(claims.index), "claim id")
+    claim = claims.loc[claim_id]
+    reports = sets.reports.set_index("report_id")
+    carried = sets.claim_reports
+    carried = carried[carried["claim_id"] == claim_id]
+    rows = [(show_date(claim["origin_date"]) if claim["origin_date"] else "", f"origin: {claim['origin']}",
+             "", claim["origin_place"], claim["origin_excerpt"], claim["origin_url"])]
+    for row in carried.itertuples():
+        report = reports.loc[row.report_id]
+        rows.append((show_date(report["date"]), f"{row.report_id} {report['outlet']}", row.attributed_to,
+                     row.place, row.excerpt, report["url"]))
+    frame = pd.DataFrame(rows, columns=["date", "who", "gives it to", "place", "words", "address"])
+    if not verdict:
+        return Table(frame, f"Claim {claim_id}: {claim['claim']} (the verdict is left for you to give)")
+    return Table(frame, f"Claim {claim_id}: {claim['claim']} Verdict: {claim['verdict']}. {claim['note']}")
+
+
+def chosen_reports() -> Table:
+    """Why each report is in the set, for the closing note.
+
+    >>> len(chosen_reports())
+    10
+    """
+    reports = _coverage().reports
+    frame = pd.DataFrame({"report": reports["report_id"], "outlet": reports["outlet"], "kind": reports["kind"],
+                          "date": reports["date"].map(show_date), "why this one": reports["why_chosen"]})
+    return Table(frame, "The reports chosen, and why (data/coverage/reports.csv)")

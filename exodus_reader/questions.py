@@ -145,7 +145,7 @@ def exercise_lessons(folder: Path = ROOT / "exercises") -> dict[str, Lesson]:
     """Every lesson in the exercises folder, by name.
 
     >>> sorted(exercise_lessons())
-    ['01_events', '02_sources', '03_framing']
+    ['01_events', '02_sources', '03_framing', '05_lateral']
     """
     return {path.stem: read_lesson(path) for path in sorted(folder.glob("*.ipynb"))}
 

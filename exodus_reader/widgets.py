@@ -169,7 +169,8 @@ def _stylesheet() -> str:
         ".exr-block{line-height:1.45}",
         ".exr-table td,.exr-table th{padding:0.15em 0.8em;text-align:left}",
         # A focus ring a keyboard user can see on every control of the three widgets.
-        ":is(.exodus-quote-explorer,.exodus-article-reader,.exodus-frame-coder) :is(select,input,button):focus,"
+        ":is(.exodus-quote-explorer,.exodus-article-reader,.exodus-frame-coder,.exodus-coverage-explorer) "
+        ":is(select,input,button):focus,"
         ":is(.exr-article,.exr-scroll):focus{outline:3px solid #0072B2!important;outline-offset:2px}",
     ]
     return "<style>" + "".join(rules) + "</style>"
@@ -852,3 +853,219 @@ class FrameCoder(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"FrameCoder(saves to {self.path.name}; run the cell in Jupyter to use it)"
+
+
+# --- the coverage explorer: how other reports name and quote ----------------------------------
+#: What the coverage explorer compares: the words for the people leaving, or the voices quoted.
+COVERAGE_VIEWS: tuple[tuple[str, str], ...] = (("How they name the people leaving", "naming"),
+                                               ("Whom they quote", "voices"))
+#: The voice filters: a label and a test on one row of data/coverage/voices.csv.
+VOICE_FILTERS: dict[str, str] = {
+    "official": "officials", "ordinary person": "ordinary people", "other": "others (neither)",
+    "unnamed": "unnamed voices", "direct": "quoted directly", "indirect": "only reported",
+}
+
+
+@dataclass(frozen=True)
+class CoverageCard:
+    """One row of the coverage set, ready to show: a naming or a voice, with its report and excerpt."""
+
+    view: str
+    report_id: str
+    outlet: str
+    date: str
+    url: str
+    groups: tuple[str, ...]
+    label: str
+    detail: str
+    place: str
+    excerpt: str
+    marked: str = ""
+
+
+def _voice_groups(source_type: str, naming: str, quote_kind: str) -> tuple[str, ...]:
+    """The filters a voice belongs to.
+
+    >>> _voice_groups("ordinary person", "first name only", "direct")
+    ('ordinary person', 'unnamed', 'direct')
+    """
+    from .lessons import UNNAMED
+
+    kind = source_type if source_type in ("official", "ordinary person") else "other"
+    return (kind,) + (("unnamed",) if naming in UNNAMED else ()) + (quote_kind,)
+
+
+@functools.lru_cache(maxsize=4)
+def coverage_cards(view: str = "naming") -> tuple[CoverageCard, ...]:
+    """Every naming (``view="naming"``) or every voice (``"voices"``) of the coverage set, in report order.
+
+    >>> cards = coverage_cards("naming")
+    >>> cards[0].outlet, cards[0].label, cards[0].groups
+    ('Reuters', 'exodus', ('exodus',))
+    >>> coverage_cards("voices")[3].label, coverage_cards("voices")[3].groups
+    ('Sergei', ('ordinary person', 'unnamed', 'direct'))
+    """
+    from .coverage import coverage
+
+    if view not in {value for _, value in COVERAGE_VIEWS}:
+        raise OneLineError(f"There is no view {view!r}; choose 'naming' or 'voices'.")
+    sets = coverage()
+    reports = sets.reports.set_index("report_id")
+    cards = []
+    if view == "naming":
+        for row in sets.naming.itertuples():
+            report = reports.loc[row.report_id]
+            cards.append(CoverageCard(view, row.report_id, report["outlet"], report["date"], report["url"],
+                                      (row.kind,), row.words, f"kind: {row.kind}", row.place, row.excerpt, row.words))
+    else:
+        for row in sets.voices.itertuples():
+            report = reports.loc[row.report_id]
+            how = "quoted directly" if row.quote_kind == "direct" else "only reported"
+            detail = f"{row.source_type}; named by: {row.naming}; {how}"
+            if row.note:
+                detail += f". Note: {row.note}"
+            cards.append(CoverageCard(view, row.report_id, report["outlet"], report["date"], report["url"],
+                                      _voice_groups(row.source_type, row.naming, row.quote_kind), row.name, detail,
+                                      row.place, row.excerpt))
+    return tuple(cards)
+
+
+def coverage_report_options(cards: Sequence[CoverageCard]) -> list[tuple[str, str]]:
+    """The report menu: all reports, then each with its outlet, day and how many rows it has.
+
+    >>> coverage_report_options(coverage_cards("naming"))[:2]
+    [('All reports (26)', 'all'), ('r01 Reuters, 22 Sep (3)', 'r01')]
+    """
+    from .coverage import coverage
+
+    counts = {r: sum(card.report_id == r for card in cards) for r in dict.fromkeys(c.report_id for c in cards)}
+    options = [(f"All reports ({len(cards)})", "all")]
+    for row in coverage().reports.itertuples():
+        day = pd.Timestamp(row.date)
+        options.append((f"{row.report_id} {row.outlet}, {day.day} {day:%b} ({counts.get(row.report_id, 0)})",
+                        row.report_id))
+    return options
+
+
+def coverage_group_options(view: str, cards: Sequence[CoverageCard]) -> list[tuple[str, str]]:
+    """The Show menu for a view: everything, or one kind of naming, or one group of voices.
+
+    >>> coverage_group_options("voices", coverage_cards("voices"))[4]
+    ('unnamed voices (15)', 'unnamed')
+    """
+    if view == "naming":
+        from .coverage import NAMING_KINDS
+
+        labels = {kind: kind for kind in sorted(NAMING_KINDS)}
+    else:
+        labels = VOICE_FILTERS
+    counts = {key: sum(key in card.groups for card in cards) for key in labels}
+    return [(f"everything ({len(cards)})", "all")] + [(f"{label} ({counts[key]})", key)
+                                                      for key, label in labels.items()]
+
+
+def filter_coverage(cards: Sequence[CoverageCard], report: str = "all", group: str = "all") -> list[CoverageCard]:
+    """The rows of one report (or all) that belong to one group (or all).
+
+    >>> [card.report_id for card in filter_coverage(coverage_cards("naming"), group="exodus")]
+    ['r01', 'r09']
+    >>> len(filter_coverage(coverage_cards("voices"), report="r06", group="direct"))
+    0
+    """
+    return [card for card in cards if report in ("all", card.report_id) and group in ("all", *card.groups)]
+
+
+def render_coverage_html(hits: Sequence[CoverageCard], total: int, view: str = "naming") -> str:
+    """The coverage explorer's result: a count, a count per report, then each row with its excerpt.
+
+    >>> cards = coverage_cards("naming")
+    >>> page = render_coverage_html(filter_coverage(cards, group="exodus"), len(cards))
+    >>> "2 of 26 namings, in 2 reports" in page, '<mark class="exr-match exr-open exr-close">exodus</mark>' in page
+    (True, True)
+    >>> "Nothing matches" in render_coverage_html([], len(cards))
+    True
+    """
+    what = "namings" if view == "naming" else "voices"
+    if not hits:
+        return (f'{STYLE}<p class="exr-status" role="status">0 of {total} {what}</p><p>Nothing matches these '
+                "choices. In the part of its page that the store shows, this report has no such row: TASS (r03) "
+                "and Novaya Gazeta Europe's first report (r04) never name the people leaving. Try “All reports” "
+                "or “everything”.</p>")
+    e = html.escape
+    reports = dict.fromkeys(card.report_id for card in hits)
+    per_report = ", ".join(f"{r} {sum(c.report_id == r for c in hits)}" for r in reports)
+    items = []
+    for card in hits:
+        day = pd.Timestamp(card.date)
+        if card.marked and card.marked in card.excerpt:
+            before, _, after = card.excerpt.partition(card.marked)
+            excerpt = (f'{e(before)}<mark class="exr-match exr-open exr-close">{e(card.marked)}</mark>{e(after)}')
+        else:
+            excerpt = e(card.excerpt)
+        items.append(f'<li class="exr-card"><b>{e(card.label)}</b> · {e(card.outlet)} · {day.day} {day:%b %Y} · '
+                     f'{e(card.place)} · {card.report_id}<br><span class="exr-small">{e(card.detail)}</span>'
+                     f'<blockquote>{excerpt}</blockquote><span class="exr-small">{e(card.url)}</span></li>')
+    return (f'{STYLE}<p class="exr-status" role="status">{len(hits)} of {total} {what}, in '
+            f'{len(reports)} report{"s" if len(reports) != 1 else ""} ({per_report})</p>'
+            f'<div class="exr-scroll" tabindex="0" role="region" aria-label="The rows found">'
+            f'<ol class="exr-cards">{"".join(items)}</ol></div>')
+
+
+class CoverageExplorer(widgets.VBox):
+    """Compare how the reports of the coverage set name the people leaving and whom they quote.
+
+    ``view`` is "naming" or "voices"; ``report`` a report id or "all"; ``group`` a kind
+    of naming, or for voices one of "official", "ordinary person", "other", "unnamed",
+    "direct", "indirect".
+
+    >>> explorer = CoverageExplorer(view="voices", group="unnamed")
+    >>> explorer.count
+    15
+    >>> explorer.view_menu.value = "naming"
+    >>> explorer.group_menu.value, explorer.count
+    ('all', 26)
+    """
+
+    def __init__(self, view: str = "naming", report: str = "all", group: str = "all") -> None:
+        super().__init__()
+        cards = coverage_cards(view)
+        self.view_menu = widgets.Dropdown(options=COVERAGE_VIEWS, value=view, description="Compare", style=_WIDE)
+        reports = coverage_report_options(cards)
+        if report not in {value for _, value in reports}:
+            raise OneLineError(f"There is no report {report!r}; choose 'all' or one of r01 to r{len(reports) - 1:02d}.")
+        self.report_menu = widgets.Dropdown(options=reports, value=report, description="Report", style=_WIDE)
+        groups = coverage_group_options(view, cards)
+        if group not in {value for _, value in groups}:
+            raise OneLineError(f"There is no group {group!r} for {view}; choose one of "
+                               f"{', '.join(repr(v) for _, v in groups)}.")
+        self.group_menu = widgets.Dropdown(options=groups, value=group, description="Show", style=_WIDE)
+        self.results = widgets.HTML()
+        self.count = 0
+        self.view_menu.observe(self._new_view, names="value")
+        for control in (self.report_menu, self.group_menu):
+            control.observe(self.update, names="value")
+        self.add_class("exodus-coverage-explorer")
+        self.results.add_class("exodus-coverage-results")
+        self.children = [widgets.HBox([self.view_menu, self.report_menu, self.group_menu],
+                                      layout=widgets.Layout(flex_flow="row wrap")), self.results]
+        self.update()
+
+    def _new_view(self, change: object = None) -> None:
+        cards = coverage_cards(self.view_menu.value)
+        with self.hold_trait_notifications():
+            report = self.report_menu.value
+            self.report_menu.options = coverage_report_options(cards)
+            self.report_menu.value = report
+            self.group_menu.options = coverage_group_options(self.view_menu.value, cards)
+            self.group_menu.value = "all"
+        self.update()
+
+    def update(self, change: object = None) -> None:
+        """Show the rows that match the current choices."""
+        cards = coverage_cards(self.view_menu.value)
+        hits = filter_coverage(cards, self.report_menu.value, self.group_menu.value)
+        self.count = len(hits)
+        self.results.value = render_coverage_html(hits, len(cards), self.view_menu.value)
+
+    def __repr__(self) -> str:
+        return "CoverageExplorer(the coverage set's namings and voices; run the cell in Jupyter to use it)"

@@ -151,6 +151,49 @@ CASES: dict[str, Case] = {
         ('"problem definition"', "a problem definition says what is wrong"),
         (('"moral evaluation"', "judges someone"), ('"causal interpretation"', "name a cause")),
         ('"advice"', "expects one of 'problem definition'")),
+    # 05_lateral
+    "lateral_dw_funding": Case(
+        ('"taxes"', '"German federal tax revenue"', '"the federal budget"', '"German taxpayers"', '"the German state"',
+         '"the government, from taxes"', '"Taxes, not licence fees."'),
+        ('"magic"', "name where the money comes from"),
+        (('"a licence fee"', "where its money does not come from"), ('"advertising"', "do not say that")),
+        ("3", "expects where the money comes from")),
+    "lateral_not_found": Case(
+        ("5", '"5"', '"five"', '"5 outlets"', "5.0"),
+        ("2", "go down the column 'not found'"),
+        (("6", "you counted unanswered questions"), ("4", "all answered"), ("9", "that is every outlet")),
+        ('"some"', "expects a whole number")),
+    "lateral_exodus": Case(
+        ('"Reuters, AP"', '"Reuters and the Associated Press"', '["Reuters", "The Associated Press (AP)"]',
+         '"r01, r09"', '"Reuters, AP and DW"', '"reuters and associated press"'),
+        ('"CNN, Meduza"', "does not use that word"),
+        (('"Reuters"', "one more report uses the word"), ('"Reuters, AP, Yle"', "Yle")),
+        ("2", "expects outlets of the coverage set")),
+    "lateral_unsourced_numbers": Case(
+        ("5", "8", '"5 numbers"', '"eight"', "5.0"),
+        ("2", "go down the column 'attributed to'"),
+        (("4", "you counted reports"), ("23", "that is every number")),
+        ('"many"', "expects a whole number")),
+    "lateral_most_unnamed": Case(
+        ('"Reuters"', '"r01"', '"Reuters (r01)"', '"the Reuters report"', '["Reuters"]'),
+        ('"Yle"', "another has more"),
+        (('"CNN"', "not the share"), ('"DW"', "the ten other reports"), ('"r08"', "another has more")),
+        ("5", "expects one report of the set")),
+    "lateral_million_verdict": Case(
+        ('"traced to an unnamed source"', '"Traced to an unnamed source."', '"It is traced to an unnamed source"'),
+        ('"traced"', "can a reader find out who"),
+        (('"not traced"', "do show where the figure started"), ('"Traced"', "can a reader find out who")),
+        ("1000000", "expects one of")),
+    "lateral_sum_by": Case(
+        ('"AP"', '"The Associated Press"', '"the Associated Press (AP)"', '"r09"', '"AP, the news agency"'),
+        ('"Reuters"', "read the note under the trail"),
+        (('"Kazakhstan"', "gave one of the counts"), ('"WPLG Local 10"', "whose text is it")),
+        ("194000", "expects an outlet or an organisation")),
+    "lateral_yle_direct": Case(
+        ("0", '"0"', '"none"', '"zero"', '"no one"', "0.0"),
+        ("3", "count 'direct'"),
+        (("6", "that is every voice"), ("1", "a sub-heading of the form")),
+        ('"a few"', "expects a whole number")),
 }
 
 
@@ -166,7 +209,7 @@ import nbformat
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSONS = ("01_events", "02_sources", "03_framing")
+LESSONS = ("01_events", "02_sources", "03_framing", "05_lateral")
 
 
 def notebook(folder: str, lesson: str) -> nbformat.NotebookNode:

@@ -22,7 +22,7 @@ from exercise_cases import CASES, LESSONS, appears, forms, notebook, solution_an
 
 ARTICLE = load()
 #: Answers chosen from options the question lists: they stand in the prompt by design.
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES)
+OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES) | set(checks.VERDICTS)
 
 
 def run(source: str):
@@ -217,3 +217,10 @@ def test_a_text_with_two_agencies_is_not_one_answer():
 def test_an_ambiguous_day_month_order_is_refused_in_one_line():
     outcome = evaluate("events_wednesday", "9/10/2022")
     assert outcome.status == "wrong type" and "write the month as a word" in outcome.message
+
+
+def test_the_verdicts_a_check_accepts_are_the_coverage_sets():
+    from exodus_reader.coverage import VERDICTS
+
+    assert set(checks.VERDICTS) == VERDICTS
+

@@ -17,7 +17,7 @@ from exodus_reader.checks import NOT_ANSWERED
 from exodus_reader.questions import check_call, exercise_lessons
 from exercise_cases import LESSONS, ROOT, appears, forms, notebook, solution_answers
 
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES)
+OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES) | set(checks.VERDICTS)
 
 
 def test_regenerating_the_exercises_gives_exactly_the_committed_ones(tmp_path):

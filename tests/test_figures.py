@@ -17,7 +17,7 @@ ARTICLE = load()
 PALETTE = {"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#000000"}
 #: Neutral tints for grids, absent marks and legend keys, never for data groups.
 NEUTRAL = {"#ffffff", "#cccccc", "#dddddd", "#eeeeee", "#888888", "#555555"}
-NAMES = ["timeline", "route_map", "words_per_voice", "source_audit", "voice_order", "frame_profile"]
+NAMES = ["timeline", "route_map", "words_per_voice", "source_audit", "voice_order", "frame_profile", "coverage_voices"]
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_colours_come_from_the_palette(made, name):
 
 @pytest.mark.parametrize("name, kind", [("timeline", "points"), ("route_map", "points"), ("frame_profile", "points"),
                                         ("frame_profile", "bars"), ("words_per_voice", "bars"),
-                                        ("source_audit", "bars")])
+                                        ("source_audit", "bars"), ("coverage_voices", "bars")])
 def test_colour_never_carries_meaning_alone(made, name, kind):
     points, bars = data_marks(made[name])
     marks = points if kind == "points" else bars
@@ -196,3 +196,17 @@ def test_timeline_labels_are_never_cut_short(made):
     assert "…" not in shown
     for description in ARTICLE.events["description"]:
         assert description.split()[-1] in shown
+
+
+def test_coverage_voices_labels_and_alt_follow_the_coverage_set(made):
+    from exodus_reader.coverage import coverage
+
+    audit = coverage().voice_audit()
+    shown = texts(made["coverage_voices"]) + texts(made["coverage_voices"], narrow=True)
+    alt = made["coverage_voices"].alt
+    for row in audit.itertuples():
+        assert f"({row.report_id})" in shown and f"{row.voices} voice" in shown
+        assert f"{row.outlet.split(' (')[0]}, " in alt
+    assert alt.count("quoted directly") == len(audit) + 1  # DW and every report of the set
+    assert "DW (Deutsche Welle), 24 Sep 2022: 15 voices, 4 unnamed, 5 quoted directly" in shown
+

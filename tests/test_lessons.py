@@ -252,3 +252,49 @@ def test_tables_keep_dates_whole_and_prose_readable_in_a_narrow_column():
     prose = lessons.time_expressions()._repr_html_()
     assert "min-width:18em" in prose and ">21 Sep 2022</td>" in prose
     assert 'white-space:nowrap">21 Sep 2022</td>' in prose
+
+
+# --- lesson 05: what it states about the coverage set and DW ---------------------------------
+def test_headline_verbs_stand_in_their_headlines():  # lesson 5
+    table = lessons.headline_verbs().frame
+    for row in table.itertuples():
+        assert row.verb in row.headline or row.report == "r03", row
+    assert table.loc[0, "headline"] == ARTICLE.paragraph("p04")
+
+
+def test_the_namings_lesson_5_names():
+    from exodus_reader.coverage import coverage
+
+    naming = coverage().naming
+    assert sorted(naming.loc[naming["kind"] == "exodus", "report_id"]) == ["r01", "r09"]
+    assert {"r03", "r04"}.isdisjoint(naming["report_id"])
+    words = " ".join(naming["excerpt"]).lower()
+    assert "draft dodger" not in words and "relocant" not in words
+    assert [m.paragraph_id for m in ARTICLE.search("trying to flee")] == ["p11"]
+    assert [m.paragraph_id for m in ARTICLE.search("conscientious objectors")] == ["p30"]
+    assert [m.paragraph_id for m in ARTICLE.search("Russians fleeing")] == ["p31", "p32"]
+
+
+def test_the_voices_and_verdicts_lesson_5_gives():
+    from exodus_reader.coverage import coverage
+
+    audit = lessons.voices_compare().frame.set_index("report")
+    assert audit.loc["DW", ["voices", "direct"]].tolist() == [15, 5]
+    assert audit.loc["r06", "direct"] == 0 and audit.loc["r10", "direct"] == 0
+    assert audit.loc["r05", "officials"] == 0
+    direct = ARTICLE.quotes[ARTICLE.quotes["kind"] == "direct"]
+    ordinary = set(ARTICLE.sources.loc[ARTICLE.sources["source_type"] == "ordinary person", "source_id"])
+    assert {"p13", "p21", "p22", "p28"} <= set(direct.loc[direct["source_id"].isin(ordinary), "paragraph_id"])
+    verdicts = coverage().claims.set_index("claim_id")["verdict"]
+    assert sorted(verdicts[verdicts == "traced to an unnamed source"].index) == ["c02", "c03"]
+    assert (verdicts == "traced").sum() == 5 and (verdicts == "not traced").sum() == 0
+
+
+def test_a_report_or_claim_that_does_not_exist_is_a_one_line_error():
+    with pytest.raises(OneLineError, match="not a report of the coverage set"):
+        lessons.report_voices("r99")
+    with pytest.raises(OneLineError, match="not a claim id"):
+        lessons.claim_trail("c99")
+    with pytest.raises(OneLineError, match="not an outlet of the profiles"):
+        lessons.outlet_evidence("Pravda")
+

@@ -40,13 +40,17 @@ def _paragraph_ids() -> set[str]:
 
 
 def _allowed_urls() -> set[str]:
-    """The article's own addresses, the timeline's reports and the references' pages."""
+    """The article's own addresses, the timeline's reports, the references' pages and the coverage set's."""
     meta = json.loads((DATA / "article.json").read_text(encoding="utf-8"))
     with open(DATA / "context" / "timeline.csv", newline="", encoding="utf-8") as handle:
         timeline = {row["source_url"] for row in csv.DictReader(handle)}
     with open(DATA / "references.csv", newline="", encoding="utf-8") as handle:
         references = {row["url"] for row in csv.DictReader(handle)}
-    return {meta["url"], meta["original_url"], meta["video"]["url"]} | timeline | references
+    with open(DATA / "coverage" / "reports.csv", newline="", encoding="utf-8") as handle:
+        reports = {row["url"] for row in csv.DictReader(handle)}
+    with open(DATA / "coverage" / "claims.csv", newline="", encoding="utf-8") as handle:
+        origins = {row["origin_url"] for row in csv.DictReader(handle)} - {""}
+    return {meta["url"], meta["original_url"], meta["video"]["url"]} | timeline | references | reports | origins
 
 
 PARAGRAPH_IDS = _paragraph_ids()
@@ -217,6 +221,13 @@ def test_an_address_from_nowhere_is_caught():
     assert urls_outside_the_sources(["See https://example.org/made-up."]) == ["https://example.org/made-up"]
     reference = next(iter(ALLOWED_URLS - {""}))
     assert urls_outside_the_sources([f"See {reference}."]) == []
+
+
+def test_every_address_of_the_coverage_set_may_be_shown_and_no_other():
+    from exodus_reader.coverage import coverage
+
+    assert coverage().addresses() <= ALLOWED_URLS
+    assert urls_outside_the_sources(["https://tass.com/politics/1511744"]) == ["https://tass.com/politics/1511744"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -26,7 +26,7 @@ def declared_objectives() -> dict[str, str]:
 
 
 def test_the_lessons_declare_objectives():
-    assert {"01_events", "02_sources", "03_framing", "04_explore"} <= set(declared_objectives().values())
+    assert {"01_events", "02_sources", "03_framing", "04_explore", "05_lateral"} <= set(declared_objectives().values())
 
 
 def test_every_declared_objective_is_assessed_by_a_question():

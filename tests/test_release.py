@@ -25,13 +25,13 @@ from exercise_cases import CASES, appears, forms, solution_answers
 from exodus_reader import load
 from exodus_reader.__main__ import main
 from exodus_reader.assign import BEGIN, END
-from exodus_reader.checks import STANCES, STATUSES, ENTMAN_FUNCTIONS
+from exodus_reader.checks import ENTMAN_FUNCTIONS, STANCES, STATUSES, VERDICTS
 from exodus_reader.release import write_release
 
 #: Every lesson with a solution notebook, whichever lessons exist.
 LESSONS = tuple(sorted(path.stem for path in (ROOT / "solutions").glob("*.ipynb")))
 #: The words a question offers as its options: naming them is not giving the answer.
-OPTIONS = {word for option in (*STANCES, *STATUSES, *ENTMAN_FUNCTIONS) for word in (option, *option.split())}
+OPTIONS = {word for option in (*STANCES, *STATUSES, *ENTMAN_FUNCTIONS, *VERDICTS) for word in (option, *option.split())}
 #: Small counts and number words are in every text (times, points, "three or four sentences");
 #: "fact" is a glossary word (an accepted way to write 'stated').
 ORDINARY = re.compile(r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fact", re.IGNORECASE)
@@ -103,6 +103,8 @@ def test_no_solution_code_or_model_answer_is_in_any_file(release):
 def test_no_accepted_answer_can_be_read_from_the_release(release):
     stated = stated_by_the_data()
     readable = {}
+    # what the lessons and the data teach (lesson 05 reads the coverage set) is no answer key
+    taught = " ".join(text for name, text in texts(release).items() if name.startswith(("data/", "notebooks/")))
     for name, text in texts(release).items():
         if name.startswith(("data/", "exodus_reader/", "notebooks/")):
             continue
@@ -112,7 +114,8 @@ def test_no_accepted_answer_can_be_read_from_the_release(release):
     answers = solution_answers(LESSONS)
     assert answers
     leaks = [(grade_id, form, name) for grade_id, value in answers.items()
-             for form in accepted_forms(grade_id, value) for name, text in readable.items() if appears(form, text)]
+             for form in accepted_forms(grade_id, value) if not appears(form, taught)
+             for name, text in readable.items() if appears(form, text)]
     assert not leaks
 
 

@@ -520,3 +520,64 @@ def test_the_quote_list_scrolls_in_its_own_box_and_the_controls_show_focus():
     assert '<div class="exr-scroll" tabindex="0" role="region" aria-label="The quotes found"><ol' in page
     assert re.search(r"\.exr-scroll\{max-height:30em;overflow-y:auto", STYLE)
     assert "(select,input,button):focus" in STYLE and "outline:3px solid #0072B2" in STYLE
+
+
+# --- the coverage explorer (lesson 05) ------------------------------------------------------
+from exodus_reader.coverage import coverage  # noqa: E402
+from exodus_reader.widgets import (CoverageExplorer, coverage_cards, filter_coverage,  # noqa: E402
+                                   render_coverage_html)
+
+
+def test_coverage_explorer_starts_with_every_naming_in_report_order():
+    explorer = CoverageExplorer()
+    page = shown(explorer)
+    naming = coverage().naming
+    assert page.cards == len(naming) == explorer.count
+    assert f"{len(naming)} of {len(naming)} namings, in {naming['report_id'].nunique()} reports" in page.words
+    assert [card.report_id for card in coverage_cards("naming")] == sorted(naming["report_id"])
+
+
+def test_choosing_a_kind_of_naming_marks_the_words_in_each_excerpt():
+    explorer = CoverageExplorer()
+    explorer.group_menu.value = "exodus"
+    page = shown(explorer)
+    assert page.cards == 2 and page.marks == ["exodus", "The mass exodus of men"]
+    assert "Reuters" in page.words and "local10.com" in page.words
+
+
+def test_switching_to_voices_counts_lesson_02s_audit_report_by_report():
+    explorer = CoverageExplorer()
+    explorer.view_menu.value = "voices"
+    assert explorer.group_menu.value == "all" and explorer.count == len(coverage().voices)
+    audit = coverage().voice_audit().set_index("report_id")
+    for report_id in audit.index:
+        explorer.report_menu.value = report_id
+        for group, column in [("unnamed", "unnamed"), ("direct", "direct"), ("official", "officials"),
+                              ("ordinary person", "ordinary people"), ("all", "voices")]:
+            explorer.group_menu.value = group
+            assert explorer.count == audit.at[report_id, column], (report_id, group)
+
+
+def test_a_report_with_no_naming_says_why_instead_of_an_empty_box():
+    explorer = CoverageExplorer(report="r03")
+    page = shown(explorer).words
+    assert explorer.count == 0 and "0 of 26 namings" in page and "never name the people leaving" in page
+
+
+def test_each_coverage_card_gives_outlet_date_place_and_address():
+    hits = filter_coverage(coverage_cards("voices"), report="r05")
+    page = Page(render_coverage_html(hits, 39, "voices"))
+    assert page.cards == 2
+    assert "Ivan · CNN · 23 Sep 2022 · para 3 · r05" in page.words
+    assert "ordinary person; named by: first name only; quoted directly" in page.words
+    assert "https://edition.cnn.com/2022/09/23/" in page.words
+
+
+def test_coverage_explorer_refuses_unknown_choices_in_one_line():
+    with pytest.raises(OneLineError, match="no report 'r99'"):
+        CoverageExplorer(report="r99")
+    with pytest.raises(OneLineError, match="no group 'tourists'"):
+        CoverageExplorer(group="tourists")
+    with pytest.raises(OneLineError, match="no view"):
+        coverage_cards("headlines")
+    assert repr(CoverageExplorer()).startswith("CoverageExplorer(")
