@@ -146,7 +146,7 @@ def gradebook_has(out: Path, names: list[str]) -> Callable[[subprocess.Completed
         book = out / "gradebook" / "gradebook.csv"
         if not book.is_file():
             return f"no gradebook (exit status {done.returncode})"
-        with book.open(encoding="utf-8", newline="") as handle:
+        with book.open(encoding="utf-8-sig", newline="") as handle:
             graded = {row["student"] for row in csv.DictReader(handle)}
         return "" if graded == set(names) else f"the gradebook has {len(graded)} of {len(names)} students"
     return check
