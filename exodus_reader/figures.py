@@ -176,9 +176,11 @@ def _png(figure: Figure) -> bytes:
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     width, height = canvas.get_width_height()
-    rgb = np.asarray(canvas.buffer_rgba())[..., :3].reshape(-1, 3).astype(np.int64)
-    codes, where, counts = np.unique((rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2], return_inverse=True,
-                                     return_counts=True)
+    # each pixel as one 24-bit number 0xRRGGBB, read straight from the RGBA buffer (no copies per channel)
+    rgba = np.ascontiguousarray(canvas.buffer_rgba()).view("<u4").ravel()
+    pixels = ((rgba & 0xFF) << 16) | (rgba & 0xFF00) | ((rgba >> 16) & 0xFF)
+    codes, where, counts = np.unique(pixels, return_inverse=True, return_counts=True)
+    codes = codes.astype(np.int64)
     fixed = [int(code[1:], 16) for code in (*PALETTE.values(), "#FFFFFF")]
     palette = np.array(list(dict.fromkeys(fixed + [int(c) for c in codes[np.argsort(-counts, kind="stable")]]))[:256])
     split = lambda c: np.stack([(c >> 16) & 255, (c >> 8) & 255, c & 255], axis=-1)  # noqa: E731
