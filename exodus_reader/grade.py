@@ -50,7 +50,6 @@ MAX_OUTPUT = 1_000_000
 MAX_WRITTEN = 4_000
 #: Largest file the grader opens as a notebook.
 MAX_NOTEBOOK_BYTES = 20 * 2**20
-COLUMNS = ("student", "lesson", "question", "points", "maximum", "status", "feedback")
 FILE_COLUMNS = ("file", "student", "lesson", "status", "detail", "bytes", "modified")
 
 
@@ -396,40 +395,6 @@ def _row(student: str, lesson: str, question: str, points: float | None, maximum
     return {"student": student, "lesson": lesson, "question": question,
             "points": "" if points is None else _points(points), "maximum": _points(maximum),
             "status": status, "feedback": feedback}
-
-
-def feedback_text(student: str, runs: list[Run], rows: list[dict[str, str]], known: dict[str, Lesson]) -> str:
-    """A short feedback file for one student, in Markdown.
-
-    >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
-    >>> print(feedback_text("ada", [run], grade_rows(run, exercise_lessons()), exercise_lessons()))
-    # Feedback for ada
-    <BLANKLINE>
-    ## 01_events
-    <BLANKLINE>
-    Not graded: the notebook has no cells.
-    <BLANKLINE>
-    """
-    lines = [f"# Feedback for {student}", ""]
-    for run in runs:
-        lesson = known.get(run.lesson or "")
-        mine = [r for r in rows if r["student"] == student and lesson and r["lesson"] == lesson.name]
-        title = run.lesson or Path(run.path).name
-        if run.problem:
-            lines += [f"## {title}", "", f"Not graded: {run.detail}", ""]
-            continue
-        auto = [r for r in mine if r["status"] not in ("needs manual grading",)]
-        scored = sum(float(r["points"] or 0) for r in auto)
-        possible = sum(float(r["maximum"]) for r in mine if not lesson.question(r["question"]).written)
-        lines += [f"## {title}: {_points(scored)} of {_points(possible)} points checked automatically", ""]
-        for r in mine:
-            q = lesson.question(r["question"])
-            verdict = _verdict(r["status"], r["feedback"])
-            lines.append(f"- Question {q.number} ({q.grade_id}, {_points(q.points)} "
-                         f"point{'s' if q.points != 1 else ''}): {verdict}")
-        lines += [f"- Also: {note}" for note in run.other]
-        lines.append("")
-    return "\n".join(lines)
 
 
 def _verdict(status: str, feedback: str) -> str:
