@@ -14,7 +14,7 @@ as a teacher or a student would type it (the set-up of the nbgrader course is no
 - ``nbgrader autograde 01_events`` on the same 30 submissions, in a course folder made in
   a temporary directory from solutions/ with ``nbgrader generate_assignment``. Target:
   the grader is faster;
-- ``python -m exodus_reader check NB`` against ``nbgrader validate NB`` on one student's
+- ``python -m exodus_reader self-check NB`` against ``nbgrader validate NB`` on one student's
   notebook. Target: at most 0.6x.
 
 Not part of the test suite. Each figure is the median of the repeats:
@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import nbformat  # noqa: E402
 
 from exercise_cases import CASES  # noqa: E402  (the answers are defined once, with the tests)
-from exodus_reader.questions import exercise_lessons  # noqa: E402
+from exodus_reader.exercises.questions import exercise_lessons  # noqa: E402
 from test_grade import filled, solution_code  # noqa: E402
 
 # as in an activated environment: nbgrader calls its own tools (alembic) by name
@@ -195,8 +195,8 @@ def commands(scratch: Path, cores: int) -> tuple[list[Command], list[Command], i
     self_check = [
         Command("nbgrader validate, one notebook", [sys.executable, "-m", "nbgrader", "validate", str(mine["validate"])],
                 mine["validate"].parent, exited(0, 1)),
-        Command("exodus_reader check, one notebook (sealed)",
-                [sys.executable, "-m", "exodus_reader", "check", str(mine["check"])], mine["check"].parent, exited(0)),
+        Command("exodus_reader self-check, one notebook (sealed)",
+                [sys.executable, "-m", "exodus_reader", "self-check", str(mine["check"])], mine["check"].parent, exited(0)),
     ]
     return grading, self_check, len(names)
 

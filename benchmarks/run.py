@@ -27,7 +27,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exodus_reader.runner import execute_notebook as execute  # noqa: E402
+from exodus_reader.exercises.runner import execute_notebook as execute  # noqa: E402
 
 #: What every lesson pays anyway: the three libraries, one plot and one widget.
 FLOOR_CELLS = [
@@ -108,7 +108,7 @@ def widget_rows(repeat: int = 200) -> list[list[str]]:
     """Median time of one filter change in the quote explorer, against a bare dropdown."""
     import ipywidgets as widgets
 
-    from exodus_reader.widgets import ArticleReader, QuoteExplorer
+    from exodus_reader.reading.widgets import ArticleReader, QuoteExplorer
 
     bare = widgets.Dropdown(options=["a", "b"])
     bare.observe(lambda change: None, names="value")

@@ -1,7 +1,7 @@
 """One command line for the module: ``python -m exodus_reader <command>``.
 
 Commands:
-  check-data      check every data file against the article and its rules, and the coverage set
+  validate-data   validate every data file against the article and its rules, and the coverage set
   locate TEXT     print where a piece of text stands in the article (for annotators)
   lab             open JupyterLab on the start notebook (as root too)
   setup-lab       write JupyterLab's classroom settings (no news pop-up, no nbgrader tools;
@@ -10,7 +10,7 @@ Commands:
   assign          write exercises/ from solutions/
   copy            copy the exercises into my-exercises/ (your own copies, ignored by git)
   objectives      print which exercise questions assess each objective
-  check NB        check your own exercise notebook, question by question
+  self-check NB   check your own exercise notebook, question by question, as the grader would
   grade FOLDER    grade a folder of submitted notebooks: gradebook and feedback
   feedback        rebuild the gradebook and feedback after typing marks in marks.csv
   export LMS      write the marks for Canvas or Moodle to import
@@ -30,10 +30,10 @@ from pathlib import Path
 from .errors import OneLineError
 
 
-def check_data(data_dir: Path | None) -> int:
-    """Check every data file, the coverage set included; print one line and return the exit status."""
-    from .article import load
-    from .coverage import coverage
+def validate_data(data_dir: Path | None) -> int:
+    """Validate every data file, the coverage set included; print one line and return the exit status."""
+    from .corpus.article import load
+    from .corpus.coverage import coverage
 
     try:
         article = load(data_dir)
@@ -51,7 +51,7 @@ def check_data(data_dir: Path | None) -> int:
 
 def locate(text: str) -> int:
     """Print the offsets and paragraph of every place a text stands in the article."""
-    from .article import load
+    from .corpus.article import load
 
     matches = load().search(text)
     if not matches:
@@ -71,7 +71,7 @@ def print_links(repository: str | None, branch: str, hub: str | None) -> int:
     ...
     0
     """
-    from .links import git_remote, links_text, repository_from_remote
+    from .delivery.links import git_remote, links_text, repository_from_remote
 
     try:
         if repository is None:
@@ -84,28 +84,28 @@ def print_links(repository: str | None, branch: str, hub: str | None) -> int:
 
 
 def run_exercises_command(args: argparse.Namespace) -> int:
-    """Run assign, check or grade; print one line and return 1 on a problem a person can fix."""
+    """Run assign, self-check or grade; print one line and return 1 on a problem a person can fix."""
     try:
         if args.command == "assign":
-            from .assign import assign
+            from .exercises.assign import assign
 
             for path in assign():
                 print(f"wrote {path}")
             return 0
         if args.command == "copy":
-            from .assign import copy_exercises
+            from .exercises.assign import copy_exercises
 
             for path, new in copy_exercises():
                 print(f"{'copied' if new else 'kept your copy'} {path}")
             print("Open your copies from that folder; a fresh copy of one exercise: delete yours and run this again.")
             return 0
         if args.command == "objectives":
-            from .questions import objective_table
+            from .exercises.questions import objective_table
 
             print(objective_table())
             return 0
-        if args.command == "check":
-            from .selfcheck import self_check
+        if args.command == "self-check":
+            from .grading.selfcheck import self_check
 
             if not args.notebook.is_file():
                 raise OneLineError(f"there is no notebook {args.notebook}")
@@ -115,13 +115,13 @@ def run_exercises_command(args: argparse.Namespace) -> int:
         if args.command in ("feedback", "export"):
             return gradebook_command(args)
         if args.command == "points":
-            from .gradebook import set_points
+            from .grading.gradebook import set_points
 
             for path in set_points(args.lesson, args.question, args.points):
                 print(f"wrote {path}")
             return 0
-        from .grade import NoSandbox, grade_folder, summary
-        from .runner import Limits
+        from .grading.grade import NoSandbox, grade_folder, summary
+        from .exercises.runner import Limits
 
         if not args.folder.is_dir():
             raise OneLineError(f"there is no folder {args.folder}")
@@ -180,8 +180,8 @@ def _seconds(text: str) -> float:
 
 def gradebook_command(args: argparse.Namespace) -> int:
     """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
-    from .gradebook import load_roster, notes, rebuild
-    from .questions import exercise_lessons
+    from .grading.gradebook import load_roster, notes, rebuild
+    from .exercises.questions import exercise_lessons
 
     known = exercise_lessons()
     book = rebuild(args.out, known, load_roster(args.out, args.roster))
@@ -191,7 +191,7 @@ def gradebook_command(args: argparse.Namespace) -> int:
         for line in notes(book):
             print(f"  {line}")
         return 0
-    from .lms import export
+    from .grading.lms import export
 
     path, warnings = export(args.lms, book, args.out)
     for warning in warnings:
@@ -206,8 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m exodus_reader", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check-data", help="check every data file")
-    check.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
+    validate = commands.add_parser("validate-data", help="validate every data file")
+    validate.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     find = commands.add_parser("locate", help="print where a text stands in the article")
     find.add_argument("text")
     commands.add_parser("lab", help="open JupyterLab on notebooks/00_start_here.ipynb")
@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("assign", help="write exercises/ from solutions/")
     commands.add_parser("copy", help="copy the exercises into my-exercises/, never over your own copies")
     commands.add_parser("objectives", help="print which exercise questions assess each objective")
-    self_check = commands.add_parser("check", help="check an exercise notebook, question by question")
+    self_check = commands.add_parser("self-check", help="check an exercise notebook, question by question")
     self_check.add_argument("notebook", type=Path)
     grade = commands.add_parser("grade", help="grade a folder of submitted notebooks")
     grade.add_argument("folder", type=Path, help="submissions/<student>/<lesson>.ipynb or submissions/<student>.ipynb")
@@ -263,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def write_release_command(out: Path, archive: bool) -> int:
     """Write the student release and print where it went."""
-    from .release import write_release
+    from .delivery.release import write_release
 
     try:
         written = write_release(out, archive)
@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = build_parser().parse_args(argv)
     if args.command == "site":
-        from .site import build_site
+        from .delivery.site import build_site
 
         try:
             pages = build_site(args.out)
@@ -293,28 +293,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "release":
         return write_release_command(args.out, args.zip)
     if args.command == "datapackage":
-        from .article import DATA_DIR
-        from .datapackage import write_contract
+        from .corpus.article import DATA_DIR
+        from .corpus.datapackage import write_contract
 
         folder = args.data or DATA_DIR
         changed = write_contract(folder)
         print("\n".join(f"wrote {path}" for path in changed) or f"{folder}/datapackage.json and README.md are up to date")
         return 0
-    if args.command in ("assign", "copy", "objectives", "check", "grade", "feedback", "export", "points"):
+    if args.command in ("assign", "copy", "objectives", "self-check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)
-    if args.command == "check-data":
-        return check_data(args.data)
+    if args.command == "validate-data":
+        return validate_data(args.data)
     if args.command == "lab":
-        from .lab import open_lab
+        from .delivery.lab import open_lab
 
         return open_lab()
     if args.command == "setup-lab":
-        from .lab import setup_lab
+        from .delivery.lab import setup_lab
 
         print(f"wrote {setup_lab(teacher=args.teacher)}")
         return 0
     if args.command == "outputs":
-        from .lab import save_outputs
+        from .delivery.lab import save_outputs
 
         for path in args.notebooks:
             print(f"running {path}", flush=True)

@@ -17,8 +17,10 @@ import os
 from importlib import resources
 from pathlib import Path
 
+#: The package's own folder.
+PACKAGE = Path(__file__).resolve().parent
 #: The repository the package runs from, when it runs from one (a wheel has no such folder).
-CHECKOUT = Path(__file__).resolve().parent.parent
+CHECKOUT = PACKAGE.parent
 
 
 def find_data() -> Path:

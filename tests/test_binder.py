@@ -21,7 +21,7 @@ from packaging.utils import canonicalize_name
 from conftest import ROOT
 from exodus_reader.__main__ import main
 from exodus_reader.errors import OneLineError
-from exodus_reader.links import launch_links, repository_from_remote
+from exodus_reader.delivery.links import launch_links, repository_from_remote
 from test_environment import STUDENT, constraints
 
 BINDER_ENV = yaml.safe_load((ROOT / "binder" / "environment.yml").read_text(encoding="utf-8"))

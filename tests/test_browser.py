@@ -37,7 +37,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from exodus_reader.lab import setup_lab
+from exodus_reader.delivery.lab import setup_lab
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout

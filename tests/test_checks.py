@@ -15,14 +15,17 @@ from datetime import date
 import pytest
 
 from exodus_reader import FRAMES, load
-from exodus_reader import checks
-from exodus_reader.transport import from_plain, to_plain
-from exodus_reader.checks import CHECKS, NOT_ANSWERED, QUESTIONS, NotAnsweredYet, check, evaluate, hint
+from exodus_reader.exercises import answer_forms, in_notebook, verdicts
+from exodus_reader.exercises.bank import events, framing, lateral, sources
+from exodus_reader.exercises.transport import from_plain, to_plain
+from exodus_reader.exercises.in_notebook import check, hint
+from exodus_reader.exercises.bank import CHECKS, QUESTIONS, evaluate
+from exodus_reader.exercises.verdicts import NOT_ANSWERED, NotAnsweredYet
 from exercise_cases import CASES, LESSONS, appears, forms, notebook, solution_answers
 
 ARTICLE = load()
 #: Answers chosen from options the question lists: they stand in the prompt by design.
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES) | set(checks.VERDICTS)
+OPTIONS = set(sources.STANCES) | set(framing.TYPED_FUNCTIONS) | set(events.STATUSES) | set(lateral.VERDICTS)
 
 
 def run(source: str):
@@ -74,7 +77,7 @@ def test_check_passes_on_the_solution(grade_id):
 
 @pytest.mark.parametrize("grade_id", sorted(CHECKS))
 def test_blank_answer_is_not_answered_yet(grade_id):
-    assert evaluate(grade_id, ...) == checks.Outcome("not answered", NOT_ANSWERED)
+    assert evaluate(grade_id, ...) == verdicts.Outcome("not answered", NOT_ANSWERED)
 
 
 @pytest.mark.parametrize("grade_id, case, statuses", list(all_cases()))
@@ -124,7 +127,7 @@ def expected_forms(grade_id: str) -> set[str]:
 
 def solution_code() -> list[str]:
     """Every line of solution code, markers removed."""
-    from exodus_reader.assign import BEGIN, END
+    from exodus_reader.exercises.assign import BEGIN, END
 
     lines = []
     for lesson in LESSONS:
@@ -161,7 +164,7 @@ def test_every_checked_question_has_two_hints_and_no_more():
 
 
 def test_hints_come_one_after_the_other_then_stop(capsys):
-    checks._HINTS_GIVEN.clear()
+    in_notebook._HINTS_GIVEN.clear()
     for _ in range(3):
         hint("framing_fire_word")
     lines = capsys.readouterr().out.splitlines()
@@ -176,7 +179,7 @@ WRITTEN_IN_THE_CHECKS = {"sources_urged", "sources_state_media"}
 
 def test_every_other_expected_value_comes_from_the_data():
     """Expected values are derived from the annotations, so that a corrected annotation corrects the check."""
-    source = inspect.getsource(checks)
+    source = "".join(inspect.getsource(module) for module in (verdicts, answer_forms, events, sources, framing, lateral))
     leaks = [(grade_id, form) for grade_id, value in solution_answers().items() if grade_id not in WRITTEN_IN_THE_CHECKS
              for form in forms(value) - OPTIONS if len(form) > 2 and appears(form, source)]
     assert not leaks
@@ -192,7 +195,7 @@ def test_a_failed_check_is_one_line_without_a_traceback():
         check("events_wednesday", ...)
     assert failure.value._render_traceback_() == ["\u2717 Not answered yet: replace the ... in the cell above "
                                                   "with your answer, then run that cell and this one."]
-    with pytest.raises(checks.NotQuite) as failure:
+    with pytest.raises(verdicts.NotQuite) as failure:
         check("events_wednesday", date(2022, 9, 24))
     assert failure.value._render_traceback_() == ["\u2717 Not yet: that is the day the article was published (p06); "
                                                   "the caption's Wednesday comes before it."]
@@ -220,7 +223,7 @@ def test_an_ambiguous_day_month_order_is_refused_in_one_line():
 
 
 def test_the_verdicts_a_check_accepts_are_the_coverage_sets():
-    from exodus_reader.coverage import VERDICTS
+    from exodus_reader.corpus.coverage import VERDICTS
 
-    assert set(checks.VERDICTS) == VERDICTS
+    assert set(lateral.VERDICTS) == VERDICTS
 

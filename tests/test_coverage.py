@@ -7,7 +7,7 @@ import pytest
 from conftest import edit
 from exodus_reader import AnnotationError, word_count
 from exodus_reader.__main__ import main
-from exodus_reader.coverage import (FIRST_DAY, LAST_DAY, MAX_EXCERPT_WORDS, coverage, read_coverage)
+from exodus_reader.corpus.coverage import (FIRST_DAY, LAST_DAY, MAX_EXCERPT_WORDS, coverage, read_coverage)
 
 SETS = coverage()
 
@@ -127,7 +127,7 @@ def test_traced_claims_have_their_origin():
 
 
 def test_check_data_reports_the_coverage_set(capsys):
-    assert main(["check-data"]) == 0
+    assert main(["validate-data"]) == 0
     out = capsys.readouterr().out
     assert "10 coverage reports" in out and "7 coverage claims" in out
 
@@ -206,5 +206,5 @@ def test_a_set_that_is_too_small(data_copy):
 
 def test_check_data_fails_on_broken_coverage(data_copy, capsys):
     edit(data_copy / "coverage" / "claim_reports.csv", "c07,r10,", "c07,r99,")
-    assert main(["check-data", "--data", str(data_copy)]) == 1
+    assert main(["validate-data", "--data", str(data_copy)]) == 1
     assert capsys.readouterr().err.startswith("error: coverage/claim_reports.csv row at line 12:")

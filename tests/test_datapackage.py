@@ -7,8 +7,8 @@ import re
 
 from conftest import DATA
 from exodus_reader.__main__ import main
-from exodus_reader.datapackage import BEGIN, datapackage_json, readme_with_tables
-from exodus_reader.schema import MEANINGS, SCHEMAS
+from exodus_reader.corpus.datapackage import BEGIN, datapackage_json, readme_with_tables
+from exodus_reader.corpus.schema import MEANINGS, SCHEMAS
 
 
 def test_datapackage_json_is_up_to_date():

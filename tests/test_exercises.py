@@ -11,13 +11,13 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from exodus_reader import checks
-from exodus_reader.assign import BEGIN, END, TEXT_STUB, assign
-from exodus_reader.checks import NOT_ANSWERED
-from exodus_reader.questions import check_call, exercise_lessons
+from exodus_reader.exercises.bank import events, framing, lateral, sources
+from exodus_reader.exercises.assign import BEGIN, END, TEXT_STUB, assign
+from exodus_reader.exercises.verdicts import NOT_ANSWERED
+from exodus_reader.exercises.questions import check_call, exercise_lessons
 from exercise_cases import LESSONS, ROOT, appears, forms, notebook, solution_answers
 
-OPTIONS = set(checks.STANCES) | set(checks.ENTMAN_FUNCTIONS) | set(checks.STATUSES) | set(checks.VERDICTS)
+OPTIONS = set(sources.STANCES) | set(framing.TYPED_FUNCTIONS) | set(events.STATUSES) | set(lateral.VERDICTS)
 
 
 def test_regenerating_the_exercises_gives_exactly_the_committed_ones(tmp_path):

@@ -199,7 +199,7 @@ def test_timeline_labels_are_never_cut_short(made):
 
 
 def test_coverage_voices_labels_and_alt_follow_the_coverage_set(made):
-    from exodus_reader.coverage import coverage
+    from exodus_reader.corpus.coverage import coverage
 
     audit = coverage().voice_audit()
     shown = texts(made["coverage_voices"]) + texts(made["coverage_voices"], narrow=True)

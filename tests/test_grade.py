@@ -37,9 +37,9 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import main
-from exodus_reader.assign import BEGIN, END
-from exodus_reader.grade import Limits, Task, find_submissions, grade_folder, read_cells
-from exodus_reader.questions import exercise_lessons, locate
+from exodus_reader.exercises.assign import BEGIN, END
+from exodus_reader.grading.grade import Limits, Task, find_submissions, grade_folder, read_cells
+from exodus_reader.exercises.questions import exercise_lessons, locate
 from exercise_cases import CASES, appears, forms, notebook, solution_answers
 
 EXPECTED = Path(__file__).with_name("expected_gradebook.csv")
@@ -88,10 +88,10 @@ def tampered() -> nbformat.NotebookNode:
     nb = filled("01_events", answers)
     setup = cell_of(nb, "events_setup")
     cheat = nbformat.v4.new_code_cell(
-        "import exodus_reader, exodus_reader.checks\n"
+        "import exodus_reader, exodus_reader.exercises.bank as bank\n"
         "def check(*args):\n    print('\u2713 Correct.')\n"
         "exodus_reader.check = check\n"
-        "exodus_reader.checks.evaluate = lambda *args: exodus_reader.checks.Outcome('correct', 'Correct.')")
+        "bank.evaluate = lambda *args: bank.Outcome('correct', 'Correct.')")
     nb.cells.insert(nb.cells.index(setup) + 1, cheat)
     cell_of(nb, "events_wednesday").source = "print('\u2713 Correct.')"
     nb.cells.remove(cell_of(nb, "events_klepkin_window"))
@@ -244,7 +244,7 @@ def test_students_check_their_own_notebook_question_by_question(tmp_path, capsys
     partial = filled("01_events", {k: v for k, v in solution_code("01_events").items() if k != "events_war_paragraph"})
     path = tmp_path / "01_events.ipynb"
     nbformat.write(partial, path)
-    assert main(["check", str(path)]) == 1
+    assert main(["self-check", str(path)]) == 1
     report = capsys.readouterr().out
     assert "  Question 1   passed\n" in report
     assert "  Question 3   not answered yet: war_paragraph is still ... : the answer cell was left blank." in report

@@ -17,11 +17,11 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import build_parser, main
-from exodus_reader.grade import Answer, Run
-from exodus_reader.gradebook import (Entry, Mark, build, load_results, merge, notes, read_marks, rebuild,
+from exodus_reader.grading.grade import Answer, Run
+from exodus_reader.grading.gradebook import (Entry, Mark, build, load_results, merge, notes, read_marks, rebuild,
                                      save_results, set_points)
-from exodus_reader.questions import exercise_lessons
-from exodus_reader.roster import Roster
+from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.grading.roster import Roster
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "docs" / "teaching-with-the-exercises.md", ROOT / "docs" / "teacher-guide.md", ROOT / "README.md"]

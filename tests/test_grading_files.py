@@ -14,9 +14,9 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import main
-from exodus_reader.grade import Run, feedback_names, read_cells, survey, write_outputs
-from exodus_reader.questions import exercise_lessons
-from exodus_reader.runner import Limits
+from exodus_reader.grading.grade import Run, feedback_names, read_cells, survey, write_outputs
+from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.exercises.runner import Limits
 
 
 def _touch(folder: Path, relative: str, text: str = "{}", mtime: float | None = None) -> None:
@@ -86,7 +86,8 @@ def test_timeouts_are_seconds_as_a_float_and_zero_is_refused(capsys, tmp_path):
 
 
 def test_without_a_sandbox_the_grader_refuses_in_one_line(monkeypatch, capsys, tmp_path):
-    from exodus_reader import grade, runner
+    from exodus_reader.exercises import runner
+    from exodus_reader.grading import grade
 
     monkeypatch.setattr(grade, "sandbox_problem", lambda: "no sandbox: bwrap is not installed")
     nbformat.write(nbformat.v4.new_notebook(), tmp_path / "ada.ipynb")

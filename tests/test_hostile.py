@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from exodus_reader.grade import grade_folder
-from exodus_reader.runner import Limits, sandbox_problem
+from exodus_reader.grading.grade import grade_folder
+from exodus_reader.exercises.runner import Limits, sandbox_problem
 from test_grade import EXPECTED, filled, solution_code, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(sandbox_problem() is not None, reason=f"{sandbox
 ATTACKS = {
     # appends to the package and edits the answer key while the class is graded
     "events_wednesday": "import exodus_reader, pathlib\n"
-                        "pathlib.Path(exodus_reader.__file__).with_name('checks.py').open('a').write('\\nX = 1\\n')",
+                        "pathlib.Path(exodus_reader.__file__).parent.joinpath('exercises', 'verdicts.py').open('a').write('\\nX = 1\\n')",
     "events_klepkin_window": "import exodus_reader, pathlib\n"
                              "data = pathlib.Path(exodus_reader.__file__).parent.parent / 'data'\n"
                              "(data / 'context' / 'timeline.csv').write_text('broken')",

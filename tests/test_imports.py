@@ -54,10 +54,30 @@ def distributions_of(modules: set[str]) -> set[str]:
     return found
 
 
-#: The modules of the reading layer: what a lesson imports. They may use only the plain
-#: dependencies (pandas, matplotlib, ipywidgets...), so that the lessons install alone.
-READING = {"__init__", "article", "checks", "coding", "coverage", "errors", "figures", "lessons",
-           "paths", "questions", "schema", "style", "transport", "widgets"}
+#: The reading layer, by folder: what a lesson imports, and what an exercise notebook's kernel
+#: runs for ``check`` and ``hint``. It may use only the plain dependencies (pandas,
+#: matplotlib, ipywidgets...), so that the lessons install alone.
+READING = ("__init__.py", "paths.py", "errors.py", "widgets.py", "corpus/", "reading/",
+           "exercises/__init__.py", "exercises/verdicts.py", "exercises/answer_forms.py", "exercises/in_notebook.py",
+           "exercises/questions.py", "exercises/transport.py", "exercises/bank/")
+#: The folders a lower layer must never import from.
+HIGHER = {"corpus": ("reading", "exercises", "grading", "delivery"), "reading": ("exercises", "grading", "delivery")}
+
+
+def in_reading_layer(path) -> bool:
+    return path.relative_to(ROOT / "exodus_reader").as_posix().startswith(READING)
+
+
+def own_imports(source: str) -> set[str]:
+    """The package's own modules a piece of Python imports, as dotted paths from the package
+    (relative imports resolved by their dots only; enough to tell the layers apart)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").startswith("exodus_reader."):
+            found.add(node.module.split(".", 1)[1])
+    return found
 
 
 def declared(*extras: str) -> set[str]:
@@ -73,7 +93,7 @@ def test_package_imports_are_declared_in_their_layer():
     reading, rest = set(), set()
     for path in (ROOT / "exodus_reader").rglob("*.py"):
         found = third_party(imported_modules(path.read_text(encoding="utf-8")))
-        (reading if path.stem in READING else rest).update(found)
+        (reading if in_reading_layer(path) else rest).update(found)
     assert reading and rest, "the scan found no imports"
     missing = distributions_of(reading) - declared()
     assert not missing, f"the reading layer imports what pyproject.toml's dependencies lack: {sorted(missing)}"
@@ -86,3 +106,17 @@ def test_notebook_imports_are_declared():
         missing = distributions_of(third_party(imported_modules(source))) - declared()
         assert not missing, f"{name} imports {sorted(missing)}, which pyproject.toml does not declare"
 
+
+
+def test_the_layers_import_downwards_only():
+    """corpus/ never imports what reads it, and reading/ never imports the exercises, the
+    grader or the delivery tools: a lesson installs without them."""
+    for folder, higher in HIGHER.items():
+        for path in (ROOT / "exodus_reader" / folder).rglob("*.py"):
+            wrong = {module for module in own_imports(path.read_text(encoding="utf-8"))
+                     if module.split(".")[0] in higher}
+            assert not wrong, f"{path.name} in {folder}/ imports {sorted(wrong)}"
+
+
+def test_the_layer_scan_sees_a_wrong_import():
+    assert own_imports("from ..grading.grade import x\nfrom .lessons import y") == {"grading.grade", "lessons"}

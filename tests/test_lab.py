@@ -6,8 +6,8 @@ from pathlib import Path
 
 import nbformat
 
-from exodus_reader import lab
-from exodus_reader.runner import execute_notebook
+from exodus_reader.delivery import lab
+from exodus_reader.exercises.runner import execute_notebook
 
 
 def test_lab_opens_the_start_notebook_and_allows_root_where_needed(monkeypatch, capsys, tmp_path):

@@ -263,7 +263,7 @@ def test_headline_verbs_stand_in_their_headlines():  # lesson 5
 
 
 def test_the_namings_lesson_5_names():
-    from exodus_reader.coverage import coverage
+    from exodus_reader.corpus.coverage import coverage
 
     naming = coverage().naming
     assert sorted(naming.loc[naming["kind"] == "exodus", "report_id"]) == ["r01", "r09"]
@@ -276,7 +276,7 @@ def test_the_namings_lesson_5_names():
 
 
 def test_the_voices_and_verdicts_lesson_5_gives():
-    from exodus_reader.coverage import coverage
+    from exodus_reader.corpus.coverage import coverage
 
     audit = lessons.voices_compare().frame.set_index("report")
     assert audit.loc["DW", ["voices", "direct"]].tolist() == [15, 5]

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA
 from exodus_reader import AnnotationError, load
-from exodus_reader.schema import SCHEMAS
+from exodus_reader.corpus.schema import SCHEMAS
 
 FILES = sorted(schema.file for schema in SCHEMAS.values())
 

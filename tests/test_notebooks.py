@@ -224,7 +224,7 @@ def test_an_address_from_nowhere_is_caught():
 
 
 def test_every_address_of_the_coverage_set_may_be_shown_and_no_other():
-    from exodus_reader.coverage import coverage
+    from exodus_reader.corpus.coverage import coverage
 
     assert coverage().addresses() <= ALLOWED_URLS
     assert urls_outside_the_sources(["https://tass.com/politics/1511744"]) == ["https://tass.com/politics/1511744"]

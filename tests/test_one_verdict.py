@@ -12,9 +12,9 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from exodus_reader.grade import grade_folder
-from exodus_reader.runner import Limits
-from exodus_reader.selfcheck import said_for_student, self_check
+from exodus_reader.grading.grade import grade_folder
+from exodus_reader.exercises.runner import Limits
+from exodus_reader.grading.selfcheck import said_for_student, self_check
 from exercise_cases import CASES, LESSONS, solution_answers
 from test_grade import cell_of, filled, solution_code, write
 from test_selfcheck_agrees import filled as filled_with, grader_says

@@ -8,7 +8,7 @@ where the data states it:
   exercises ask about (the words "realized" or "TASS" are in the article itself), and the
   data-stated strings are removed from every other file before it is read;
 - ``exodus_reader/`` must know each expected value to give feedback (two judgement answers
-  are written in checks.py in plain words): the release hides the answers from sight, it is
+  are written in the question bank in plain words): the release hides the answers from sight, it is
   not a lock, as RELEASE.md and docs/teacher-guide.md say.
 """
 
@@ -24,14 +24,17 @@ from conftest import ROOT
 from exercise_cases import CASES, appears, forms, solution_answers
 from exodus_reader import load
 from exodus_reader.__main__ import main
-from exodus_reader.assign import BEGIN, END
-from exodus_reader.checks import ENTMAN_FUNCTIONS, STANCES, STATUSES, VERDICTS
-from exodus_reader.release import write_release
+from exodus_reader.exercises.assign import BEGIN, END
+from exodus_reader.exercises.bank.events import STATUSES
+from exodus_reader.exercises.bank.framing import TYPED_FUNCTIONS
+from exodus_reader.exercises.bank.lateral import VERDICTS
+from exodus_reader.exercises.bank.sources import STANCES
+from exodus_reader.delivery.release import write_release
 
 #: Every lesson with a solution notebook, whichever lessons exist.
 LESSONS = tuple(sorted(path.stem for path in (ROOT / "solutions").glob("*.ipynb")))
 #: The words a question offers as its options: naming them is not giving the answer.
-OPTIONS = {word for option in (*STANCES, *STATUSES, *ENTMAN_FUNCTIONS, *VERDICTS) for word in (option, *option.split())}
+OPTIONS = {word for option in (*STANCES, *STATUSES, *TYPED_FUNCTIONS, *VERDICTS) for word in (option, *option.split())}
 #: Small counts and number words are in every text (times, points, "three or four sentences");
 #: "fact" is a glossary word (an accepted way to write 'stated').
 ORDINARY = re.compile(r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fact", re.IGNORECASE)
@@ -74,7 +77,7 @@ def test_the_teachers_files_are_not_there(release):
     assert not (release / "solutions").exists() and not (release / "tests").exists()
     assert not (release / "benchmarks").exists() and not (release / "docs" / "rubric.md").exists()
     assert not [n for n in names if n.endswith("expected_gradebook.csv") or "exercise_cases" in n]
-    for needed in ("notebooks/00_start_here.ipynb", "exodus_reader/checks.py", "data/article.txt",
+    for needed in ("notebooks/00_start_here.ipynb", "exodus_reader/exercises/verdicts.py", "data/article.txt",
                    "LICENSE", "LICENSE-CONTENT", "README.md", "environment.yml", "pyproject.toml",
                    "constraints.txt", "Makefile", "binder/postBuild", "RELEASE.md"):
         assert needed in names, needed

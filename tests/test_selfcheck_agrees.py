@@ -10,9 +10,9 @@ from __future__ import annotations
 import nbformat
 
 from exodus_reader import FRAMES, load
-from exodus_reader.checks import evaluate
-from exodus_reader.questions import exercise_lessons
-from exodus_reader.transport import from_plain, safe_plain, to_plain
+from exodus_reader.exercises.bank import evaluate
+from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.exercises.transport import from_plain, safe_plain, to_plain
 from exercise_cases import CASES, notebook
 
 ARTICLE = load()

@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from exodus_reader.site import SCRIPTS, build_site, lesson_title
+from exodus_reader.delivery.site import SCRIPTS, build_site, lesson_title
 
 SCRIPT_DIR = ROOT / "site" / "node_modules"
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -85,13 +85,13 @@ def test_gap_in_paragraphs(data_copy):
 
 def test_command_line_prints_one_line_and_fails(data_copy, capsys):
     edit(data_copy / "quotes.csv", "q07,s16,", "q07,s99,")
-    assert main(["check-data", "--data", str(data_copy)]) == 1
+    assert main(["validate-data", "--data", str(data_copy)]) == 1
     captured = capsys.readouterr()
     assert captured.err == "error: quotes.csv row q07: source_id 's99' is not in sources.csv\n"
 
 
 def test_command_line_reports_the_good_data(capsys):
-    assert main(["check-data"]) == 0
+    assert main(["validate-data"]) == 0
     assert capsys.readouterr().out.startswith("ok: 37 paragraphs, 22 sources, 35 quotes")
 
 

@@ -55,7 +55,7 @@ def test_installed_alone_it_loads_the_article_and_runs_the_start_notebook(wheel,
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "EXODUS_READER_DATA")}
     script = ("import exodus_reader, nbformat\n"
               "from exodus_reader.paths import DATA_DIR\n"
-              "from exodus_reader.runner import execute_notebook\n"
+              "from exodus_reader.exercises.runner import execute_notebook\n"
               "nb = nbformat.read('00_start_here.ipynb', as_version=4)\n"
               "execute_notebook(nb, __import__('pathlib').Path('.'))\n"
               "errors = [o for c in nb.cells if c.cell_type == 'code' for o in c.outputs if o.output_type == 'error']\n"

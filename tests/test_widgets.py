@@ -13,8 +13,8 @@ import pytest
 
 from conftest import ROOT
 from exodus_reader import FRAMES, OneLineError, load
-from exodus_reader.coding import cohen_kappa, read_coding
-from exodus_reader.widgets import (LAYER_KEYS, LAYERS, OKABE_ITO, STYLE, ArticleReader, FrameCoder,
+from exodus_reader.reading.coding import cohen_kappa, read_coding
+from exodus_reader.reading.widgets import (LAYER_KEYS, LAYERS, OKABE_ITO, STYLE, ArticleReader, FrameCoder,
                                    QuoteExplorer, Span, filter_quotes, layered_article_html, quote_cards,
                                    render_quotes_html, render_spans)
 
@@ -269,7 +269,7 @@ def test_underlines_drawn_at_the_same_height_never_meet_in_the_article(article):
 
 
 def _all_spans(article):
-    from exodus_reader.widgets import _article_spans
+    from exodus_reader.reading.widgets import _article_spans
 
     return _article_spans(article)
 
@@ -523,8 +523,8 @@ def test_the_quote_list_scrolls_in_its_own_box_and_the_controls_show_focus():
 
 
 # --- the coverage explorer (lesson 05) ------------------------------------------------------
-from exodus_reader.coverage import coverage  # noqa: E402
-from exodus_reader.widgets import (CoverageExplorer, coverage_cards, filter_coverage,  # noqa: E402
+from exodus_reader.corpus.coverage import coverage  # noqa: E402
+from exodus_reader.reading.widgets import (CoverageExplorer, coverage_cards, filter_coverage,  # noqa: E402
                                    render_coverage_html)
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from .paths import CHECKOUT
-from .runner import execute_notebook
+from ..paths import CHECKOUT
+from ..exercises.runner import execute_notebook
 
 #: JupyterLab settings for a classroom: no pop-up asking to fetch news, no update check.
 LAB_OVERRIDES = {

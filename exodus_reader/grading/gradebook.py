@@ -33,10 +33,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .assign import ROOT
-from .errors import OneLineError
+from ..exercises.assign import ROOT
+from ..errors import OneLineError
 from .grade import Answer, Run, feedback_names, grade_rows, _verdict
-from .questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
+from ..exercises.questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
 from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
 
 RESULTS = "results.json"
@@ -606,7 +606,7 @@ def set_points(lesson: str, grade_id: str, points: float, solutions: Path = ROOT
     """
     import nbformat
 
-    from .assign import assign
+    from ..exercises.assign import assign
 
     path = solutions / f"{lesson}.ipynb"
     if not path.is_file():

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .errors import OneLineError
+from .. import paths
+from ..errors import OneLineError
 from .schema import read_article, read_meta, read_tables
 
 #: Where the data lives (:mod:`exodus_reader.paths` decides: a checkout, a wheel, or EXODUS_READER_DATA).

@@ -1,8 +1,8 @@
-"""The students' self-check: ``python -m exodus_reader check exercises/01_events.ipynb``.
+"""The students' self-check: ``python -m exodus_reader self-check exercises/01_events.ipynb``.
 
 It is the classroom grader's verdict on one notebook, worded for the student who
 wrote it: the saved notebook runs sealed off in a fresh kernel exactly as the grader
-runs it (:func:`exodus_reader.grade.grade_submission`), each answer is read out as
+runs it (:func:`exodus_reader.grading.grade.grade_submission`), each answer is read out as
 plain data and judged by the same checks, and the result is said question by question.
 A redefined ``check``, a ``try``/``except`` around a check or a file placed beside the
 notebook changes nothing, and a renamed answer shows here as it will in the gradebook.
@@ -14,8 +14,8 @@ import threading
 from pathlib import Path
 
 from .grade import Run, Task, Unreadable, grade_rows, grade_submission, read_cells
-from .questions import Lesson, guess_lesson, exercise_lessons
-from .runner import Limits, sandbox_problem
+from ..exercises.questions import Lesson, guess_lesson, exercise_lessons
+from ..exercises.runner import Limits, sandbox_problem
 
 
 def said_for_student(status: str, feedback: str) -> tuple[str, bool | None]:
@@ -55,8 +55,8 @@ def verdicts(run: Run, lesson: Lesson) -> list[tuple[int, str, bool | None]]:
 
 def _load_checks() -> None:
     """Import the checks and read the data, so that judging the answers waits for neither."""
-    from .article import load
-    from .checks import evaluate  # noqa: F401
+    from ..corpus.article import load
+    from ..exercises.bank import evaluate  # noqa: F401
 
     load()
 

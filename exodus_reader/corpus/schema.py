@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import AnnotationError
+from ..errors import AnnotationError
 
 #: The five generic news frames of Semetko and Valkenburg (2000), in their order.
 FRAMES: tuple[str, ...] = ("responsibility", "conflict", "economic", "human_interest", "morality")
@@ -28,6 +28,8 @@ PARAGRAPH_KINDS = frozenset({
     "credit", "body", "subheading", "video_title", "footer",
 })
 QUOTE_KINDS = frozenset({"direct", "indirect", "scare"})
+#: Ways of naming a source (the `naming` column) that leave a reader unable to identify it.
+UNNAMED = ("anonymous", "first name only", "unnamed group", "pronoun only")
 EVENT_STATUSES = frozenset({"stated", "claim", "report", "denial", "position", "plan", "rumour"})
 DATE_PRECISIONS = frozenset({"day", "range", "before", "undated"})
 DEVICE_KINDS = frozenset({
@@ -359,7 +361,7 @@ def _short(text: str, width: int = 40) -> str:
 def read_meta(data_dir: Path) -> dict:
     """Read ``article.json`` and check that it has every field.
 
-    >>> from exodus_reader.article import DATA_DIR
+    >>> from exodus_reader.corpus.article import DATA_DIR
     >>> read_meta(DATA_DIR)["published"]
     '2022-09-24'
     """
@@ -379,7 +381,7 @@ def read_meta(data_dir: Path) -> dict:
 def read_article(data_dir: Path) -> str:
     """Read ``article.txt`` and prove it is the published text, byte for byte.
 
-    >>> from exodus_reader.article import DATA_DIR
+    >>> from exodus_reader.corpus.article import DATA_DIR
     >>> read_article(DATA_DIR)[70:114]
     'Russian military call-up sparks major exodus'
     """
@@ -654,7 +656,7 @@ def _check_references_table(references: pd.DataFrame, labels: list[str]) -> None
 def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     """Read every annotation table, check every rule, and return typed tables.
 
-    >>> from exodus_reader.article import DATA_DIR
+    >>> from exodus_reader.corpus.article import DATA_DIR
     >>> text = read_article(DATA_DIR)
     >>> tables = read_tables(DATA_DIR, text)
     >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE

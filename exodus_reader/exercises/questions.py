@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .paths import CHECKOUT as ROOT
+from ..paths import CHECKOUT as ROOT
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ def objective_table(known: dict[str, Lesson] | None = None) -> str:
     >>> objective_table().splitlines()[2]
     '| E1 | 01: Q1, Q2, Q3, Q8 |'
     """
-    from .checks import objective_map
+    from .bank import objective_map
 
     known = known or exercise_lessons()
     where = {q.grade_id: (name[:2], q.number) for name, lesson in known.items() for q in lesson.questions}

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import OneLineError
+from ..errors import OneLineError
 
 #: The notebook every launch opens first, and the one that Voilà shows as an app.
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"

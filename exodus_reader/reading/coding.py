@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import OneLineError
-from .schema import FRAMES
+from ..errors import OneLineError
+from ..corpus.schema import FRAMES
 
 #: One coding: paragraph id -> frame -> 0 or 1.
 Coding = dict[str, dict[str, int]]

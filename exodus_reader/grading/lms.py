@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import OneLineError
+from ..errors import OneLineError
 from .gradebook import Book, points_text, write_table
 
 #: The columns each platform needs before the lesson columns, from its import documentation.

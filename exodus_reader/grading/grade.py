@@ -11,13 +11,13 @@
 Each submission runs in a fresh kernel of its own, with a time limit per cell, and
 submissions run in parallel over the machine's cores. The grade never comes from the
 student's notebook: the grader runs the student's code, reads each answer out of the
-kernel as plain data (see :mod:`exodus_reader.transport`) at the place where its check
-cell stands, and applies its own checks (:mod:`exodus_reader.checks`) in its own
+kernel as plain data (see :mod:`exodus_reader.exercises.transport`) at the place where its check
+cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`) in its own
 process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
 the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
 
 It adds the results to the gradebook under ``gradebook/`` and writes
-``feedback/<student>.md`` (see :mod:`exodus_reader.gradebook`, which keeps the teacher's
+``feedback/<student>.md`` (see :mod:`exodus_reader.grading.gradebook`, which keeps the teacher's
 marks apart), and lists every file of the folder in ``gradebook/files.csv``. A submission that is not valid JSON, has no
 cells, loops forever, stops its kernel, prints megabytes or raises still gets its rows,
 with a status that says what happened.
@@ -39,10 +39,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .transport import from_plain
-from .assign import ROOT, TEXT_STUB
-from .questions import Lesson, Located, Question, cell_source, guess_lesson, exercise_lessons, locate
-from .runner import Limits, Step, block_slow_imports, reading_code, run_submission, sandbox_problem, stop_all
+from ..exercises.transport import from_plain
+from ..exercises.assign import ROOT, TEXT_STUB
+from ..exercises.questions import Lesson, Located, Question, cell_source, guess_lesson, exercise_lessons, locate
+from ..exercises.runner import Limits, Step, block_slow_imports, reading_code, run_submission, sandbox_problem, stop_all
 
 #: Output a cell may print before the grader mentions it; the grader keeps none of it.
 MAX_OUTPUT = 1_000_000
@@ -138,7 +138,7 @@ def read_bytes_safely(path: Path, limit: int = MAX_NOTEBOOK_BYTES) -> bytes:
     >>> read_bytes_safely(Path(tempfile.mkdtemp()) / "missing.ipynb")
     Traceback (most recent call last):
     ...
-    exodus_reader.grade.Unreadable: the file could not be read (FileNotFoundError)
+    exodus_reader.grading.grade.Unreadable: the file could not be read (FileNotFoundError)
     """
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -173,7 +173,7 @@ def read_cells(path: Path) -> list:
     >>> read_cells(broken)
     Traceback (most recent call last):
     ...
-    exodus_reader.grade.Unreadable: the file is not valid JSON at line 1, so it is not a notebook Jupyter can open
+    exodus_reader.grading.grade.Unreadable: the file is not valid JSON at line 1, so it is not a notebook Jupyter can open
     """
     raw = read_bytes_safely(path)
     try:
@@ -377,7 +377,7 @@ def judge(question: Question, answer: Answer) -> tuple[str, str]:
     >>> judge(q, Answer(plain={"type": "float", "value": "inf"}))[0]
     'wrong type'
     """
-    from .checks import evaluate
+    from ..exercises.bank import evaluate
 
     if answer.plain is None:
         return answer.status or "missing", answer.detail
@@ -717,7 +717,7 @@ def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: l
     """Add the runs to the gradebook under ``out`` and rebuild its files; return the CSV and the new rows.
 
     Earlier results of other students and lessons, and the teacher's ``marks.csv``, are kept
-    (see :mod:`exodus_reader.gradebook`). ``files`` go to ``gradebook/files.csv``.
+    (see :mod:`exodus_reader.grading.gradebook`). ``files`` go to ``gradebook/files.csv``.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
@@ -744,7 +744,7 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     """Grade every notebook in a folder; write the gradebook and feedback under ``out``.
 
     The answer key (the exercises and the module's data) is read and checked before any
-    submission runs. Each submission runs sealed off (see :mod:`exodus_reader.runner`);
+    submission runs. Each submission runs sealed off (see :mod:`exodus_reader.exercises.runner`);
     where that is impossible, grading stops with a one-line reason unless ``unsealed``.
     ``lesson`` grades one lesson only, ``students`` only those students (names as on the
     roster or in the folder); the gradebook keeps every other result.
@@ -754,9 +754,9 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     >>> book.name, rows
     ('gradebook.csv', [])
     """
-    from .article import load
-    from .checks import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
-    from .errors import OneLineError
+    from ..corpus.article import load
+    from ..exercises.bank import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
+    from ..errors import OneLineError
 
     known = exercise_lessons(exercises)
     if lesson is not None and lesson not in known:

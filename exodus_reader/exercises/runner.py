@@ -4,7 +4,7 @@
   fresh kernel, keeping widget state.
 - The classroom grader and the students' self-check run a submission's code as a list
   of :class:`Step` with :func:`run_submission`. The code never runs in the caller's
-  process: a child process (``python -m exodus_reader.runner``) starts the kernel and
+  process: a child process (``python -m exodus_reader.exercises.runner``) starts the kernel and
   reports back plain JSON. On Linux with bubblewrap the child runs sealed off
   (:func:`sandbox_command`): no network, its own process namespace that ends with it,
   the module and its data read-only, ``solutions/``, the submissions and the gradebook
@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..paths import PACKAGE
 from .transport import safe_plain
 
 #: The mime type under which the kernel hands an answer to the runner.
@@ -38,8 +39,6 @@ ANSWER_MIME = "application/vnd.exodus-reader.answer+json"
 TIMED_OUT = "GraderTimeout"
 #: The states a step can end in.
 STATES = ("ok", "error", "timed out", "kernel stopped", "not run")
-#: Where the package stands; the sandbox makes it (and its data) visible read-only.
-PACKAGE = Path(__file__).resolve().parent
 #: This Python, by a path the sandbox also has: ".." left out, links kept (a virtual
 #: environment's python is a link, and only through it does Python find the environment).
 PYTHON = os.path.abspath(sys.executable)
@@ -241,7 +240,7 @@ def _system_mounts() -> list[str]:
 
 def _visible_paths() -> list[Path]:
     """What a kernel needs to see: Python, the environment, the package and its data."""
-    from .article import DATA_DIR
+    from ..corpus.article import DATA_DIR
 
     paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.prefix).resolve(),
              Path(sys.executable).resolve().parent, PACKAGE, DATA_DIR.resolve()}
@@ -303,7 +302,7 @@ def sandbox_command(limits: Limits, slot: int = 0) -> list[str]:
         uid = str(61000 + slot)
         args += [shutil.which("setpriv") or "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}",
                  "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"]
-    return args + _limited(limits) + [PYTHON, "-m", "exodus_reader.runner"]
+    return args + _limited(limits) + [PYTHON, "-m", "exodus_reader.exercises.runner"]
 
 
 def _limited(limits: Limits) -> list[str]:
@@ -333,7 +332,7 @@ def sandbox_problem() -> str | None:
             package = {"bwrap": "bubblewrap", "prlimit": "util-linux", "setpriv": "util-linux"}[tool]
             return f"no sandbox: {tool} is not installed (on Debian or Ubuntu: apt-get install {package})"
     # -S: no site packages to scan; the package comes by PYTHONPATH, as it does for the runner
-    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-S", "-c", "import exodus_reader.transport"]
+    probe = sandbox_command(Limits())[:-3] + [PYTHON, "-S", "-c", "import exodus_reader.exercises.transport"]
     try:
         done = subprocess.run(probe, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -415,7 +414,7 @@ def run_submission(steps: list[Step], limits: Limits, sealed: bool = True, slot:
         command = sandbox_command(limits, slot)
         preexec = None
     else:
-        command = [PYTHON, "-m", "exodus_reader.runner"]
+        command = [PYTHON, "-m", "exodus_reader.exercises.runner"]
         preexec = _unsealed_limits(limits) if os.name == "posix" else None
         env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
     try:

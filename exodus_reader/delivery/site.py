@@ -19,8 +19,8 @@ from pathlib import Path
 
 import nbformat
 
-from .errors import OneLineError
-from .paths import CHECKOUT
+from ..errors import OneLineError
+from ..paths import CHECKOUT
 
 ROOT = CHECKOUT
 #: The scripts the pages load, by where npm puts them under site/node_modules. The site keeps

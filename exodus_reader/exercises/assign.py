@@ -20,11 +20,10 @@ from __future__ import annotations
 import ast
 import copy
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from .errors import OneLineError
-from .paths import CHECKOUT
+from ..errors import OneLineError
+from ..paths import CHECKOUT
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start need not pay for it
     import nbformat
@@ -48,7 +47,7 @@ def answer_name(block: str) -> str:
     >>> answer_name("print(1)")
     Traceback (most recent call last):
     ...
-    exodus_reader.assign.AssignError: a solution block must end by assigning its answer to a name: 'print(1)'
+    exodus_reader.exercises.assign.AssignError: a solution block must end by assigning its answer to a name: 'print(1)'
     """
     try:
         statements = ast.parse(block).body
@@ -73,7 +72,7 @@ def strip_solution(source: str) -> str:
     >>> strip_solution("### BEGIN SOLUTION\\nday = 21")
     Traceback (most recent call last):
     ...
-    exodus_reader.assign.AssignError: '### BEGIN SOLUTION' without '### END SOLUTION'
+    exodus_reader.exercises.assign.AssignError: '### BEGIN SOLUTION' without '### END SOLUTION'
     """
     kept: list[str] = []
     block: list[str] | None = None

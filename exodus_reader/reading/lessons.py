@@ -3,7 +3,7 @@
 Every function returns a :class:`Table`. Jupyter shows it in full, with no text cut
 off; ``print`` gives plain text; ``table.frame`` hands over the pandas DataFrame for
 anyone who wants to sort or filter it. Each function reads the data through
-:func:`~exodus_reader.article.load`, or through an ``article`` passed in.
+:func:`~exodus_reader.corpus.article.load`, or through an ``article`` passed in.
 
 >>> from exodus_reader import lessons
 >>> len(lessons.time_expressions())
@@ -19,15 +19,13 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from .article import Article, load
-from .errors import OneLineError
-from .schema import ENTMAN_FUNCTIONS, FRAMES
+from ..corpus.article import Article, load
+from ..errors import OneLineError
+from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Roles of a source that give it a voice: quoted directly, or reported.
 SPEAKING_ROLES = frozenset({"quoted", "reported"})
-#: Ways of naming a source that leave a reader unable to identify it.
-UNNAMED = ("anonymous", "first name only", "unnamed group", "pronoun only")
 #: Outlets in the context timeline that a reader must know more about, by web address.
 OUTLET_LABELS = {"tass.com": "TASS, Russian state media, reporting the Kremlin's denial"}
 AUDIT_GROUPS = ("gender", "source_type", "naming", "kind", "country")
@@ -718,7 +716,7 @@ PROFILE_QUESTIONS = {"owner": "who owns it", "funding": "who pays for it",
 
 
 def _coverage():  # imported here: the coverage module builds on this one
-    from .coverage import coverage
+    from ..corpus.coverage import coverage
 
     return coverage()
 

@@ -24,10 +24,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from .errors import OneLineError
+from ..errors import OneLineError
+from ..paths import CHECKOUT
 
 #: The repository this module is a checkout of (the folder that holds ``exodus_reader/``).
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = CHECKOUT
 
 #: What a student's copy holds: folders and files at the top of the repository.
 INCLUDED = ("notebooks", "exercises", "data", "exodus_reader", "binder", "README.md", "LICENSE",

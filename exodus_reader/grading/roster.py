@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .errors import OneLineError
+from ..errors import OneLineError
 
 #: Columns a roster may have; ``id`` and ``name`` are required.
 ROSTER_COLUMNS = ("id", "name", "email", "lms_id")

@@ -1,8 +1,8 @@
 """The data contract, written out from the schema: ``data/datapackage.json`` and the column
 tables of ``data/README.md``.
 
-Both are generated from :data:`exodus_reader.schema.SCHEMAS` (the rules the package checks)
-and :data:`exodus_reader.schema.MEANINGS` (what each column means), so the three can never
+Both are generated from :data:`exodus_reader.corpus.schema.SCHEMAS` (the rules the package checks)
+and :data:`exodus_reader.corpus.schema.MEANINGS` (what each column means), so the three can never
 tell different stories. ``python -m exodus_reader datapackage`` writes them; a test fails
 when either is stale.
 
@@ -11,7 +11,7 @@ resource for each CSV file, with its fields, types, required values, allowed val
 key and foreign keys, and the article's text and facts as two more resources, the text with
 its SHA-256 hash. Rules that the standard cannot state (an offset pair must point at the
 text in its row; a span lies inside its paragraph; dates fit their precision) stay in
-``schema.py``, and ``check-data`` checks them.
+``schema.py``, and ``validate-data`` checks them.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ import json
 import re
 from pathlib import Path
 
-from .errors import OneLineError
+from ..errors import OneLineError
 from .schema import MEANINGS, SCHEMAS, TableSchema
 
 #: The marker comments in data/README.md around each generated table.
-BEGIN = "<!-- columns of {file}: generated from exodus_reader/schema.py by `python -m exodus_reader datapackage` -->"
+BEGIN = "<!-- columns of {file}: generated from exodus_reader/corpus/schema.py by `python -m exodus_reader datapackage` -->"
 END = "<!-- end of the generated columns -->"
 _GENERATED = re.compile(r"<!-- columns of (?P<file>[\w/.]+): generated from [^\n]*-->\n.*?" + re.escape(END), re.S)
 
@@ -126,7 +126,7 @@ def _resource(name: str, schema: TableSchema) -> dict:
 def datapackage(data_dir: Path) -> dict:
     """The Frictionless data package descriptor of the data folder.
 
-    >>> from exodus_reader.article import DATA_DIR
+    >>> from exodus_reader.corpus.article import DATA_DIR
     >>> package = datapackage(DATA_DIR)
     >>> [r["name"] for r in package["resources"]][:4]
     ['article', 'article-facts', 'paragraphs', 'sources']
@@ -145,7 +145,7 @@ def datapackage(data_dir: Path) -> dict:
         "title": f"{meta['headline']}: the article and its annotations",
         "description": ("DW's report of 24 September 2022, byte for byte, and hand-made annotations of "
                         "its paragraphs, sources, quotes, events, places, devices, numbers and frames. "
-                        "Generated from exodus_reader/schema.py by `python -m exodus_reader datapackage`; "
+                        "Generated from exodus_reader/corpus/schema.py by `python -m exodus_reader datapackage`; "
                         "see README.md in this folder."),
         "homepage": meta["url"],
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (the annotations; "

@@ -36,10 +36,10 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from .article import Article
-from .errors import OneLineError
+from ..corpus.article import Article
+from ..errors import OneLineError
 from .lessons import audit, event_dates, given_or_loaded, long_date, published, voice_words
-from .schema import EVENT_STATUSES, FRAMES
+from ..corpus.schema import EVENT_STATUSES, FRAMES
 from .style import OKABE_ITO as PALETTE
 
 _C = PALETTE

@@ -25,11 +25,11 @@ from typing import NoReturn
 import pandas as pd
 
 from .article import DATA_DIR, word_count
-from .errors import AnnotationError
-from .lessons import UNNAMED
+from ..errors import AnnotationError
+from .schema import UNNAMED
 from .schema import TableSchema, _check_values, _read_csv, _row_labels, _short
 
-#: The longest excerpt we store, in words (counted as :func:`~exodus_reader.article.word_count` counts).
+#: The longest excerpt we store, in words (counted as :func:`~exodus_reader.corpus.article.word_count` counts).
 MAX_EXCERPT_WORDS = 40
 #: The days the coverage set covers: the call-up on 21 September to the end of that month.
 FIRST_DAY, LAST_DAY = "2022-09-21", "2022-09-30"
@@ -273,7 +273,7 @@ def _check_outlets(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]
 def read_coverage(data_dir: Path) -> dict[str, pd.DataFrame]:
     """Read every coverage file and ``references.csv``, check every rule, return the tables.
 
-    >>> from exodus_reader.article import DATA_DIR
+    >>> from exodus_reader.corpus.article import DATA_DIR
     >>> tables = read_coverage(DATA_DIR)
     >>> set(tables["voices"]["quote_kind"]) == {"direct", "indirect"}
     True

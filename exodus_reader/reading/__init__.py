@@ -1,0 +1,5 @@
+"""What a lesson shows: the numbers (``lessons``), the figures, the widgets and the frame coding.
+
+Needs only pandas, matplotlib, numpy, Pillow and ipywidgets, so the lessons run in a hub
+image, on Colab or in JupyterLite. ``style`` holds the one palette.
+"""
