@@ -200,32 +200,61 @@ def _wait_for_server(server: subprocess.Popen, port: int, token: str, log: Path)
 
 
 @pytest.fixture(scope="module")
-def page(lab):
-    """The notebook open in Chromium, every cell run in a real kernel."""
+def tabs(lab):
+    """Each notebook open in its own Chromium tab, with Run All chosen in a real kernel.
+
+    The explore notebook, the start notebook, the legibility notebook and the blank exercise
+    load and run at the same time: each spends most of its time waiting for JupyterLab to load
+    and for its kernel, so waiting for all four at once takes about as long as for one.
+    """
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
             str(lab["home"] / "chromium"), executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS,
             viewport={"width": 1280, "height": 1000})
         try:
-            tab = browser.pages[0] if browser.pages else browser.new_page()
-            tab.set_default_timeout(LONG)
+            opened = {"explore": (browser.pages[0] if browser.pages else browser.new_page(), NOTEBOOK, lab["url"])}
+            for name, notebook, url in (("start", START, lab["start_url"]),
+                                        ("legible", lab["root"] / LEGIBLE, lab["legible_url"]),
+                                        ("exercise", lab["root"] / EXERCISE.name, lab["exercise_url"])):
+                opened[name] = (browser.new_page(), notebook, url)
+            opened["legible"][0].set_viewport_size({"width": 1280, "height": 900})
             lab["ready"]()
-            tab.goto(lab["url"])
-            _run_all(tab, NOTEBOOK)
-            tab.set_default_timeout(SHORT)
-            yield tab
+            for tab, _, url in opened.values():
+                tab.set_default_timeout(LONG)
+                tab.goto(url)
+            # a tab behind others draws no frames, and Playwright's clicks and waits need them
+            for tab, _, _ in opened.values():
+                tab.bring_to_front()
+                _start_run_all(tab)
+            # the kernels go on running behind; each test waits for its own notebook in front
+            yield {name: (tab, notebook) for name, (tab, notebook, _) in opened.items()}
         finally:
             browser.close()
 
 
-def _run_all(tab, notebook: Path) -> None:
-    """Run every cell of the open notebook and wait until each has run once.
+@pytest.fixture
+def page(tabs):
+    """The explore notebook in front, every cell run."""
+    tab = _ran(tabs["explore"])
+    tab.set_default_timeout(SHORT)
+    return tab
+
+
+def _ran(opened):
+    """A tab brought to front once every cell of its notebook has run."""
+    tab, notebook = opened
+    tab.bring_to_front()
+    _wait_for_run_all(tab, notebook)
+    return tab
+
+
+def _start_run_all(tab) -> None:
+    """Choose Run All once the kernel is idle, and wait until a cell is queued or runs.
 
     Run All before a kernel exists silently does nothing, and on a loaded machine it can
     still be lost while the notebook settles: when no cell is queued or run within a few
     seconds, choose it again (a lost Run All ran nothing, so the prompts still count from 1).
     """
-    cells = sum(cell.cell_type == "code" for cell in nbformat.read(notebook, as_version=4).cells)
     for _ in range(3):
         tab.wait_for_selector(KERNEL_IDLE)
         tab.locator("#jp-MainMenu .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
@@ -236,6 +265,11 @@ def _run_all(tab, notebook: Path) -> None:
             break
         except PlaywrightTimeout:
             continue
+
+
+def _wait_for_run_all(tab, notebook: Path) -> None:
+    """Wait until every code cell has run once, in order, and the kernel is idle."""
+    cells = sum(cell.cell_type == "code" for cell in nbformat.read(notebook, as_version=4).cells)
     tab.wait_for_function("""expected => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
                            .map(p => p.textContent.trim()).join(' ') === expected""",
                           arg=" ".join(f"[{n}]:" for n in range(1, cells + 1)))
@@ -336,12 +370,9 @@ def test_ticking_a_frame_saves_the_coding_beside_the_notebook(page, lab):
     coder.get_by_text("Where you differ (1 paragraph)").wait_for()
 
 
-def test_the_start_notebook_opens_and_runs_top_to_bottom(page, lab):
-    tab = page.context.new_page()
+def test_the_start_notebook_opens_and_runs_top_to_bottom(tabs, lab):
+    tab = _ran(tabs["start"])  # Run All was chosen in the fixture
     try:
-        tab.set_default_timeout(LONG)
-        tab.goto(lab["start_url"])
-        _run_all(tab, START)
         assert tab.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
         assert tab.locator("table.exodus-article tbody tr").count() == 37
         search = tab.locator(".jp-OutputArea-output", has=tab.locator("table.exodus-matches"))
@@ -379,14 +410,10 @@ MEASURE_TABLE = """table => {
 }"""
 
 
-def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser_open(page, lab):
-    tab = page.context.new_page()
+def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser_open(tabs, lab):
+    tab = _ran(tabs["legible"])  # opened at 1280 px; Run All was chosen in the fixture
     measured = {}
     try:
-        tab.set_default_timeout(LONG)
-        tab.set_viewport_size({"width": 1280, "height": 900})
-        tab.goto(lab["legible_url"])
-        _run_all(tab, lab["root"] / LEGIBLE)
         tab.set_default_timeout(SHORT)
         for width in (1280, 800):
             tab.set_viewport_size({"width": width, "height": 900})
@@ -451,15 +478,12 @@ def test_no_text_in_the_widgets_is_smaller_than_one_step_below_the_body_text(pag
     assert sizes["count"] > 100 and sizes["smallest"] >= ONE_STEP_DOWN * sizes["body"], sizes
 
 
-def test_a_blank_exercise_runs_to_its_last_cell_and_takes_a_written_answer(page, lab):
+def test_a_blank_exercise_runs_to_its_last_cell_and_takes_a_written_answer(tabs, lab):
     """Run All on a blank exercise: every cell runs, each check says in one calm line that it is
     not answered yet; then a written answer entered as the notebook tells a student to."""
-    tab = page.context.new_page()
+    tab = _ran(tabs["exercise"])  # waits until the last code cell has run
     path = lab["root"] / EXERCISE.name
     try:
-        tab.set_default_timeout(LONG)
-        tab.goto(lab["exercise_url"])
-        _run_all(tab, path)  # waits until the last code cell has run
         feedback = tab.locator("[data-mime-type='application/vnd.jupyter.stderr']")
         checks = sum("check(" in c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
         expect(feedback).to_have_count(checks)
