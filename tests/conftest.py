@@ -42,7 +42,7 @@ def error_for(data: Path) -> str:
 #: About how many seconds each long test file takes when two run at once on two cores (the
 #: others take a few seconds at most). They are handed out longest first (see below).
 LONG_FILES = {
-    "tests/test_browser.py": 25,  # a JupyterLab server, Chromium, four notebooks
+    "tests/test_browser.py": 25,  # a JupyterLab server, Chromium and four notebooks
     "tests/test_hostile.py": 17,  # sealed kernels, and waits for what they leave behind
     "tests/test_grade.py": 13,
     "tests/test_one_verdict.py": 12,
@@ -58,7 +58,7 @@ LONG_FILES = {
 }
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: the suite also runs without xdist
 def pytest_xdist_make_scheduler(config, log):
     """With ``--dist loadfile``, hand out the longest files first.
 
