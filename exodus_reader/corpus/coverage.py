@@ -360,8 +360,9 @@ def read_coverage(data_dir: Path) -> dict[str, pd.DataFrame]:
     tables["references"] = load(data_dir).references
     _check_outlets(tables, labels)
     # the size first: a set cut short leaves rows that point past it
-    if not MIN_REPORTS <= len(tables["reports"]) <= MAX_REPORTS:
-        _fail("reports", None, f"{len(tables['reports'])} reports; the coverage set holds {MIN_REPORTS} to {MAX_REPORTS}")
+    size = len(tables["reports"])
+    if not MIN_REPORTS <= size <= MAX_REPORTS:
+        _fail("reports", None, f"{size} reports; the coverage set holds {MIN_REPORTS} to {MAX_REPORTS}")
     for name in SCHEMAS:
         _check_references(tables, name, labels[name], SCHEMAS)
     _check_rows(tables, labels)

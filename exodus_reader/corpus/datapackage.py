@@ -245,7 +245,8 @@ def readme_with_tables(family: Family, readme: str) -> str:
         file = match.group("file")
         name = next((n for n, s in family.schemas.items() if s.file == file), None)
         if name is None:
-            raise OneLineError(f"data/{family.readme} has generated columns for {file}, which is not in {family.source}")
+            raise OneLineError(f"data/{family.readme} has generated columns for {file}, "
+                               f"which is not in {family.source}")
         return f"{BEGIN.format(file=file, source=family.source)}\n{column_table(family, name)}\n{END}"
 
     return _GENERATED.sub(table, readme)
