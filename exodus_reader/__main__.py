@@ -18,7 +18,7 @@ Commands:
   site            write the lesson website into _site/ from the saved outputs
   links [OWNER/NAME]  print the Binder, Voila and nbgitpuller links of a GitHub copy
   release         write the student release (no solutions, no answer key) into student-release/
-  datapackage     write data/datapackage.json and the column tables of data/README.md from the schema
+  datapackage     write data/datapackage.json and the column tables of the data READMEs from the schemas
 """
 
 from __future__ import annotations
@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
     links.add_argument("--branch", default="main", help="the branch to launch (default: main)")
     links.add_argument("--hub", help="your JupyterHub's address, for the nbgitpuller link")
-    contract = commands.add_parser("datapackage", help="write data/datapackage.json and data/README.md's column tables")
+    contract = commands.add_parser("datapackage", help="write data/datapackage.json and the data READMEs' column tables")
     contract.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     release = commands.add_parser("release", help="write the student release: no solutions, no answer key")
     release.add_argument("--out", type=Path, default=Path("student-release"),
@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
 
         folder = args.data or DATA_DIR
         changed = write_contract(folder)
-        print("\n".join(f"wrote {path}" for path in changed) or f"{folder}/datapackage.json and README.md are up to date")
+        print("\n".join(f"wrote {path}" for path in changed) or f"{folder}/datapackage.json and its READMEs are up to date")
         return 0
     if args.command in ("assign", "copy", "objectives", "self-check", "grade", "feedback", "export", "points"):
         return run_exercises_command(args)

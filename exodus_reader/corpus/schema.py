@@ -169,9 +169,12 @@ SCHEMAS: dict[str, TableSchema] = {
         required_values=("date", "event", "source_url")),
 }
 
-#: What each column means, in plain words: data/README.md"s tables and data/datapackage.json"s
+#: Groups of columns, each with what its columns mean.
+Meanings = tuple[tuple[tuple[str, ...], str], ...]
+
+#: What each column means, in plain words: data/README.md's tables and data/datapackage.json's
 #: field descriptions are generated from here (python -m exodus_reader datapackage).
-MEANINGS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+MEANINGS: dict[str, Meanings] = {
     "paragraphs": (
         (("paragraph_id",), "`p01` ... `p37`, in reading order"),
         (("kind",),
@@ -474,13 +477,15 @@ def _check_spans(frame: pd.DataFrame, schema: TableSchema, labels: list[str], te
                                       f"{_short(text[start:end])}, expected {_short(expected)}")
 
 
-def _check_references(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
-    schema = SCHEMAS[name]
+def _check_references(tables: dict[str, pd.DataFrame], name: str, labels: list[str],
+                      schemas: dict[str, TableSchema] = SCHEMAS) -> None:
+    """Every value of a column that points into another table is an id of that table."""
+    schema = schemas[name]
     for column, target in schema.references.items():
-        known = set(tables[target][SCHEMAS[target].id_column])
+        known = set(tables[target][schemas[target].id_column])
         for label, value in zip(labels, tables[name][column]):
             if value and value not in known:
-                raise AnnotationError(schema.file, label, f"{column} {value!r} is not in {SCHEMAS[target].file}")
+                raise AnnotationError(schema.file, label, f"{column} {value!r} is not in {schemas[target].file}")
 
 
 def _check_inside_paragraphs(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:

@@ -48,6 +48,8 @@ from ..exercises.runner import Limits, Step, block_slow_imports, reading_code, r
 MAX_OUTPUT = 1_000_000
 #: Longest written answer copied into the gradebook.
 MAX_WRITTEN = 4_000
+#: The feedback of a written question left blank.
+NO_WRITTEN_ANSWER = "no written answer."
 #: Largest file the grader opens as a notebook.
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 FILE_COLUMNS = ("file", "student", "lesson", "status", "detail", "bytes", "modified")
@@ -356,7 +358,7 @@ def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
             text = answer.text or ""
             if not text or text == TEXT_STUB:
                 rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, "not answered",
-                                 "no written answer."))
+                                 NO_WRITTEN_ANSWER))
             else:
                 rows.append(_row(run.student, lesson.name, q.grade_id, None, q.points, "needs manual grading",
                                  _one_line(text)))
@@ -397,18 +399,33 @@ def _row(student: str, lesson: str, question: str, points: float | None, maximum
             "status": status, "feedback": feedback}
 
 
-def _verdict(status: str, feedback: str) -> str:
-    """What a student reads about one question in the feedback file.
+#: The words before a check's feedback, by status; any other status means the answer could not be checked.
+_HEADINGS = {"misconception": "not yet right", "incorrect": "not yet right",
+             "wrong type": "not the kind of answer asked for", "not answered": "not answered yet"}
 
-    >>> _verdict("misconception", "that is the day the article was published (p06).")
+
+def verdict_line(status: str, feedback: str) -> str:
+    """What a student reads about one question: the one wording of the feedback file and the self-check.
+
+    >>> verdict_line("correct", "Correct.")
+    'correct.'
+    >>> verdict_line("misconception", "that is the day the article was published (p06).")
     'not yet right: that is the day the article was published (p06).'
+    >>> verdict_line("needs manual grading", "Three days before the date line.")
+    'written answer, 6 words: your teacher will grade it.'
+    >>> verdict_line("not answered", NO_WRITTEN_ANSWER)
+    'written answer: not answered yet.'
+    >>> verdict_line("timed out", "the answer cell ran too long and was stopped.")
+    'not passed: the answer cell ran too long and was stopped.'
     """
-    heading = {"correct": "correct", "needs manual grading": "written answer, for your teacher to grade",
-               "misconception": "not yet right", "incorrect": "not yet right",
-               "wrong type": "not the kind of answer asked for"}.get(status, status)
-    if status in ("correct", "needs manual grading"):
-        return heading + "."
-    return f"{heading}: {feedback}"
+    if status == "correct":
+        return "correct."
+    if status == "needs manual grading":
+        words = len(feedback.split())
+        return f"written answer, {words} word{'s' if words != 1 else ''}: your teacher will grade it."
+    if status == "not answered" and feedback == NO_WRITTEN_ANSWER:
+        return "written answer: not answered yet."
+    return f"{_HEADINGS.get(status, 'not passed')}: {feedback}"
 
 
 # --- the whole class ----------------------------------------------------------------

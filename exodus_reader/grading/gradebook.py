@@ -35,7 +35,7 @@ from typing import Any
 
 from ..exercises.assign import ROOT
 from ..errors import OneLineError
-from .grade import Answer, Run, feedback_names, grade_rows, _verdict
+from .grade import Answer, Run, feedback_names, grade_rows, verdict_line
 from ..exercises.questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
 from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
 
@@ -519,7 +519,7 @@ def _line_for(row: dict[str, str]) -> str:
     said = f" {row['comment']}" if row["comment"] else ""
     if row["status"] in ("marked by teacher", "changed by teacher"):
         return f"{row['points']} of {row['maximum']} points from your teacher.{said}"
-    return _verdict(row["status"], row["feedback"]) + said
+    return verdict_line(row["status"], row["feedback"]) + said
 
 
 def notes(book: Book) -> list[str]:
