@@ -247,7 +247,7 @@ def test_students_check_their_own_notebook_question_by_question(tmp_path, capsys
     assert main(["self-check", str(path)]) == 1
     report = capsys.readouterr().out
     assert "  Question 1   correct.\n" in report
-    assert "  Question 3   not answered yet: war_paragraph is still ... : the answer cell was left blank." in report
+    assert "  Question 3   not answered yet: the answer cell was left blank (war_paragraph = ...)." in report
     words = len(solution_code("01_events")["events_how_resolved"].split())
     assert f"  Question 8   written answer, {words} words: your teacher will grade it.\n" in report
     assert report.rstrip().endswith("6 of 7 checked questions pass; 3 written answers for your teacher.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -19,13 +20,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: What pyproject.toml builds the wheel from.
+BUILT_FROM = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT", "exodus_reader", "data")
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    dist = tmp_path_factory.mktemp("dist")
+    # Built from a copy of what the wheel is made of, so that no build/ folder is left in the
+    # repository, and none left there earlier (stale modules included) can reach the wheel.
+    source, dist = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("dist")
+    for name in BUILT_FROM:
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
+        copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__", "*.pyc")} if copy is shutil.copytree else {}))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(dist), str(ROOT)], check=True, capture_output=True, cwd=dist)
+                    "--wheel-dir", str(dist), str(source)], check=True, capture_output=True, cwd=dist)
     return next(dist.glob("exodus_reader-*.whl"))
 
 
@@ -36,6 +44,12 @@ def test_the_wheel_carries_the_data_and_no_answers(wheel):
     assert shipped and shipped <= data, sorted(map(str, shipped - data))
     assert not [n for n in names if n.split("/")[0] in ("solutions", "exercises", "tests", "notebooks")]
     assert not [n for n in names if n.endswith(".ipynb")]
+
+
+def test_the_wheel_carries_every_module_of_the_package_and_no_other(wheel):
+    modules = {n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".py") and not n.startswith("exodus_reader/data/")}
+    package = {p.relative_to(ROOT).as_posix() for p in (ROOT / "exodus_reader").rglob("*.py")}
+    assert modules == package
 
 
 def test_installed_alone_it_loads_the_article_and_runs_the_start_notebook(wheel, tmp_path):

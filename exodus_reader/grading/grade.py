@@ -388,7 +388,7 @@ def judge(question: Question, answer: Answer) -> tuple[str, str]:
     except Exception as error:  # an answer no check foresaw: that question only
         return "error", f"the grader could not judge this answer ({type(error).__name__})."
     if outcome.status == "not answered":
-        return outcome.status, f"{question.variable} is still ... : the answer cell was left blank."
+        return outcome.status, f"the answer cell was left blank ({question.variable} = ...)."
     return outcome.status, outcome.message
 
 
