@@ -38,7 +38,9 @@ import pytest
 
 from exodus_reader.__main__ import main
 from exodus_reader.exercises.assign import BEGIN, END
-from exodus_reader.grading.grade import Limits, Task, find_submissions, grade_folder, read_cells
+from exodus_reader.exercises.runner import Limits
+from exodus_reader.grading.grade import grade_folder
+from exodus_reader.grading.submissions import Task, find_submissions, read_cells
 from exodus_reader.exercises.questions import exercise_lessons, locate
 from exercise_cases import CASES, appears, forms, notebook, solution_answers
 

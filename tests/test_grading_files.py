@@ -14,7 +14,8 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import main
-from exodus_reader.grading.grade import Run, feedback_names, read_cells, survey, write_outputs
+from exodus_reader.grading.grade import Run, feedback_names, write_outputs
+from exodus_reader.grading.submissions import read_cells, survey
 from exodus_reader.exercises.questions import exercise_lessons
 from exodus_reader.exercises.runner import Limits
 

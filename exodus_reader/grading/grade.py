@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 import sys
 import threading
 import time
@@ -39,10 +38,34 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..exercises.transport import from_plain
 from ..exercises.assign import ROOT, TEXT_STUB
-from ..exercises.questions import Lesson, Located, Question, cell_source, guess_lesson, exercise_lessons, locate
-from ..exercises.runner import Limits, Step, block_slow_imports, reading_code, run_submission, sandbox_problem, stop_all
+from ..exercises.questions import (
+    Lesson,
+    Located,
+    Question,
+    cell_source,
+    exercise_lessons,
+    guess_lesson,
+    locate,
+)
+from ..exercises.runner import (
+    Limits,
+    Step,
+    reading_code,
+    run_submission,
+    sandbox_problem,
+    stop_all,
+)
+from ..exercises.transport import from_plain
+from .submissions import (
+    FILE_COLUMNS,
+    FileRow,
+    Task,
+    Unreadable,
+    read_bytes_safely,
+    read_cells,
+    survey,
+)
 
 #: Output a cell may print before the grader mentions it; the grader keeps none of it.
 MAX_OUTPUT = 1_000_000
@@ -50,9 +73,6 @@ MAX_OUTPUT = 1_000_000
 MAX_WRITTEN = 4_000
 #: The feedback of a written question left blank.
 NO_WRITTEN_ANSWER = "no written answer."
-#: Largest file the grader opens as a notebook.
-MAX_NOTEBOOK_BYTES = 20 * 2**20
-FILE_COLUMNS = ("file", "student", "lesson", "status", "detail", "bytes", "modified")
 
 
 @dataclass
@@ -122,98 +142,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     return steps
 
 
-# --- reading a submission -------------------------------------------------------
-
-class Unreadable(Exception):
-    """A submission the grader cannot open as a notebook; the message says why."""
-
-    def __init__(self, status: str, detail: str) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-
-
-def read_bytes_safely(path: Path, limit: int = MAX_NOTEBOOK_BYTES) -> bytes:
-    """A regular file's bytes, never following a link or waiting on a pipe or device.
-
-    >>> import tempfile
-    >>> read_bytes_safely(Path(tempfile.mkdtemp()) / "missing.ipynb")
-    Traceback (most recent call last):
-    ...
-    exodus_reader.grading.grade.Unreadable: the file could not be read (FileNotFoundError)
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError as error:
-        raise Unreadable("unreadable", f"the file could not be read ({type(error).__name__})") from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("not a regular file", "this is not an ordinary file (a link, a pipe or a device), "
-                             "so the grader did not open it.")
-        if info.st_size > limit:
-            raise Unreadable("too large", f"the file is {info.st_size / 2**20:.0f} MB; the grader opens notebooks "
-                             f"up to {limit / 2**20:.0f} MB.")
-        chunks, total = [], 0
-        while chunk := os.read(handle, 1 << 20):
-            total += len(chunk)
-            if total > limit:
-                raise Unreadable("too large", "the file grew past the grader's size limit while it was read.")
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
-
-
-def read_cells(path: Path) -> list:
-    """The cells of a submitted notebook (nbformat 3 or 4), or :class:`Unreadable` saying what is wrong.
-
-    >>> import tempfile
-    >>> broken = Path(tempfile.mkdtemp()) / "ada.ipynb"
-    >>> _ = broken.write_text("{")
-    >>> read_cells(broken)
-    Traceback (most recent call last):
-    ...
-    exodus_reader.grading.grade.Unreadable: the file is not valid JSON at line 1, so it is not a notebook Jupyter can open
-    """
-    raw = read_bytes_safely(path)
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        where = f" at line {error.lineno}" if isinstance(error, json.JSONDecodeError) else ""
-        raise Unreadable("unreadable", f"the file is not valid JSON{where}, so it is not a notebook "
-                         "Jupyter can open") from None
-    if isinstance(data, dict) and data.get("nbformat") == 3:
-        data = _from_version_3(data)
-    cells = data.get("cells") if isinstance(data, dict) else None
-    if not isinstance(cells, list) or not any(isinstance(c, dict) for c in cells):
-        raise Unreadable("no cells", "the notebook has no cells: was the wrong file submitted?")
-    return [dict(c) if isinstance(c, dict) else c for c in cells]
-
-
-def _from_version_3(data: dict) -> dict:
-    """A notebook of format 3 (Jupyter before 2015) as format 4, by nbformat's own converter."""
-    block_slow_imports()
-    import nbformat
-
-    try:
-        return nbformat.convert(nbformat.from_dict(data), 4)
-    except Exception:  # a broken v3 file: say so rather than guess
-        raise Unreadable("unreadable", "the notebook is in Jupyter's old format 3 and could not be converted") from None
-
-
 # --- grading one submission -----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Task:
-    """One submission to grade."""
-
-    student: str
-    path: str
-    lesson: str | None
-    copies: tuple[str, ...] = ()
-
 
 def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits, sealed: bool = True,
                      slot: int = 0) -> Run:
@@ -430,144 +359,6 @@ def verdict_line(status: str, feedback: str) -> str:
 
 # --- the whole class ----------------------------------------------------------------
 
-@dataclass
-class FileRow:
-    """What the grader did with one file of the submissions folder: every file gets one."""
-
-    file: str
-    student: str = ""
-    lesson: str = ""
-    status: str = "graded"
-    detail: str = ""
-    bytes: int = 0
-    modified: str = ""
-
-
-_COPY = re.compile(r"^(?P<stem>.+?)(?: ?\(\d+\)| - Copy| copy|-\d+)$", re.IGNORECASE)
-
-
-def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
-    """The lesson a file name points to, and whether the name is the expected one.
-
-    Case, a trailing ``.txt`` and a browser's copy marks such as `` (1)`` are forgiven.
-
-    >>> lesson_of("01_events.ipynb", exercise_lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", exercise_lessons())
-    (('01_events', True), ('01_events', False))
-    >>> lesson_of("notes.pdf", exercise_lessons())
-    (None, False)
-    """
-    if name.endswith(".ipynb") and name[:-6] in known:
-        return name[:-6], True
-    lowered = name.lower().removesuffix(".txt").removesuffix(".json")
-    if not lowered.endswith(".ipynb"):
-        return None, False
-    stem = lowered[:-6].strip()
-    match = _COPY.match(stem)
-    for candidate in (stem, match.group("stem").strip() if match else stem):
-        if candidate in known:
-            return candidate, False
-    return None, False
-
-
-def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[list[Task], list[FileRow]]:
-    """Every file in a submissions folder: the notebooks to grade, and a row for each file.
-
-    Links, pipes and devices are never opened; hidden folders (checkpoints) are passed
-    over. Where one student handed in two copies of one lesson, the newest is graded
-    and the others are reported as copies.
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> (folder / "ada").mkdir()
-    >>> _ = (folder / "ada" / "01_events.ipynb").write_text("{}")
-    >>> _ = (folder / "ada" / "notes.pdf").write_text("x")
-    >>> tasks, files = survey(folder, None, exercise_lessons())
-    >>> [(t.student, t.lesson) for t in tasks], [f.status for f in files]
-    ([('ada', '01_events')], ['graded', 'not a notebook'])
-    """
-    tasks: list[Task] = []
-    files: list[FileRow] = []
-    chosen: dict[tuple[str, str], list[tuple[float, str, FileRow]]] = {}
-    for path, relative in _walk(folder):
-        parts = relative.split("/")
-        row = FileRow(relative)
-        try:
-            info = path.lstat()
-        except OSError:
-            continue
-        row.bytes = info.st_size
-        row.modified = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info.st_mtime))
-        files.append(row)
-        if not stat.S_ISREG(info.st_mode):
-            row.status, row.detail = "not a regular file", "a link, pipe or device: not opened."
-            continue
-        name_lesson, usual = lesson_of(parts[-1], known)
-        row.student = parts[0] if len(parts) > 1 else _student_of(parts[-1])
-        if name_lesson is None and parts[-1].lower().endswith(".ipynb"):
-            name_lesson = lesson if lesson in known else None
-            row.student = parts[0] if len(parts) > 1 else Path(parts[-1]).stem
-            usual = True
-            if name_lesson is None:
-                row.lesson = ""
-                chosen.setdefault((row.student, relative), []).append((info.st_mtime, relative, row))
-                continue
-        if name_lesson is None:
-            row.status, row.detail = "not a notebook", "not an .ipynb file: not graded."
-            continue
-        row.lesson = name_lesson
-        if not usual:
-            row.status = "graded, odd name"
-            row.detail = f"expected {name_lesson}.ipynb"
-        chosen.setdefault((row.student, name_lesson), []).append((info.st_mtime, relative, row))
-    for (student, name), copies in chosen.items():
-        copies.sort(key=lambda c: (-c[0], c[1]))
-        _, newest, row = copies[0]
-        tasks.append(Task(student, str(folder / newest), row.lesson or None,
-                          tuple(str(folder / relative) for _, relative, _ in copies[1:])))
-        for _, relative, other in copies[1:]:
-            other.status = "copy, not graded"
-            other.detail = f"{student} handed in {len(copies)} copies of {name}; the newest, {newest}, was graded."
-    return sorted(tasks, key=lambda t: (t.student, t.lesson or "", t.path)), sorted(files, key=lambda f: f.file)
-
-
-def _student_of(name: str) -> str:
-    """A student's name from a file named after them (``ada.ipynb``).
-
-    >>> _student_of("ada.ipynb")
-    'ada'
-    """
-    return name.split(".", 1)[0] or name
-
-
-def _walk(folder: Path) -> Iterable[tuple[Path, str]]:
-    """Every file below a folder, never following links into other folders."""
-    stack = [(folder, "")]
-    while stack:
-        here, prefix = stack.pop()
-        try:
-            entries = sorted(os.scandir(here), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue  # .ipynb_checkpoints and other hidden copies
-            relative = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((Path(entry.path), relative + "/"))
-            else:
-                yield Path(entry.path), relative
-
-
-def find_submissions(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> list[Task]:
-    """Every notebook in a submissions folder that will be graded, with its student and lesson.
-
-    >>> import tempfile
-    >>> find_submissions(Path(tempfile.mkdtemp()), None, exercise_lessons())
-    []
-    """
-    return survey(folder, lesson, known)[0]
-
-
 def progress(done: int, total: int, stream: Any = sys.stderr) -> None:
     """A progress bar on one line of a terminal; one line per step elsewhere.
 
@@ -772,8 +563,8 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     ('gradebook.csv', [])
     """
     from ..corpus.article import load
-    from ..exercises.bank import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
     from ..errors import OneLineError
+    from ..exercises.bank import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
 
     known = exercise_lessons(exercises)
     if lesson is not None and lesson not in known:

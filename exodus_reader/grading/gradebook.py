@@ -33,10 +33,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..exercises.assign import ROOT
 from ..errors import OneLineError
-from .grade import Answer, Run, feedback_names, grade_rows, verdict_line
+from ..exercises.assign import ROOT
 from ..exercises.questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
+from .grade import Answer, Run, feedback_names, grade_rows, verdict_line
 from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
 
 RESULTS = "results.json"

@@ -13,9 +13,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .grade import Run, Task, Unreadable, grade_rows, grade_submission, read_cells, verdict_line
-from ..exercises.questions import Lesson, guess_lesson, exercise_lessons
+from ..exercises.questions import Lesson, exercise_lessons, guess_lesson
 from ..exercises.runner import Limits, sandbox_problem
+from .grade import Run, grade_rows, grade_submission, verdict_line
+from .submissions import Task, Unreadable, read_cells
 
 
 def verdicts(run: Run, lesson: Lesson) -> list[tuple[int, str, bool | None]]:
