@@ -15,7 +15,7 @@ Commands:
   feedback        rebuild the gradebook and feedback after typing marks in marks.csv
   export LMS      write the marks for Canvas or Moodle to import
   points LESSON QUESTION POINTS   give a question new points (solutions/ and exercises/)
-  site            write the lesson website into _site/ from the saved outputs
+  site            write the lesson website into _site/ with Jupyter Book 1, from the saved outputs
   links [OWNER/NAME]  print the Binder, Voila and nbgitpuller links of a GitHub copy
   release         write the student release (no solutions, no answer key) into student-release/
   datapackage     write data/datapackage.json and the column tables of the data READMEs from the schemas
@@ -246,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (feedback, export):
         command.add_argument("--out", type=Path, default=Path("."), help="the folder that holds gradebook/ (default: here)")
         command.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
-    site = commands.add_parser("site", help="write the lesson website from the saved outputs")
+    site = commands.add_parser("site", help="write the lesson website with Jupyter Book 1, from the saved outputs")
     site.add_argument("--out", type=Path, default=Path("_site"), help="where the pages go (default: _site)")
     links = commands.add_parser("links", help="print the Binder, Voila and nbgitpuller links of a GitHub copy")
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
