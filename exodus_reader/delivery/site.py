@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 
 from ..errors import OneLineError
-from ..paths import CHECKOUT
+from ..paths import CHECKOUT, DATA_DIR
 
 ROOT = CHECKOUT
 CONFIG = ROOT / "site" / "_config.yml"
@@ -125,7 +125,7 @@ def build_site(out: Path, scripts: Path = ROOT / "site" / "node_modules",
     if not sources:
         raise OneLineError(f"there are no lesson notebooks in {notebooks}")
     command = _jupyter_book()
-    meta = json.loads((ROOT / "data" / "article.json").read_text(encoding="utf-8"))
+    meta = json.loads((DATA_DIR / "article.json").read_text(encoding="utf-8"))
     lessons = [(source.stem, lesson_title(nbformat.read(source, as_version=4), source.stem)) for source in sources]
     with tempfile.TemporaryDirectory(prefix="exodus-site-") as tmp:
         # The book is the lessons side by side, so that their links to each other resolve.
