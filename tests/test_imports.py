@@ -61,7 +61,8 @@ READING = ("__init__.py", "paths.py", "errors.py", "widgets.py", "corpus/", "rea
            "exercises/__init__.py", "exercises/verdicts.py", "exercises/answer_forms.py", "exercises/in_notebook.py",
            "exercises/questions.py", "exercises/transport.py", "exercises/bank/")
 #: The folders a lower layer must never import from.
-HIGHER = {"corpus": ("reading", "exercises", "grading", "delivery"), "reading": ("exercises", "grading", "delivery")}
+HIGHER = {"corpus": ("reading", "exercises", "grading", "delivery"), "reading": ("exercises", "grading", "delivery"),
+          "exercises": ("grading", "delivery"), "grading": ("delivery",)}
 
 
 def in_reading_layer(path) -> bool:
@@ -109,8 +110,9 @@ def test_notebook_imports_are_declared():
 
 
 def test_the_layers_import_downwards_only():
-    """corpus/ never imports what reads it, and reading/ never imports the exercises, the
-    grader or the delivery tools: a lesson installs without them."""
+    """corpus/ never imports what reads it, reading/ never imports the exercises, the grader
+    or the delivery tools (a lesson installs without them), and the exercises never import
+    the grader."""
     for folder, higher in HIGHER.items():
         for path in (ROOT / "exodus_reader" / folder).rglob("*.py"):
             wrong = {module for module in own_imports(path.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ table of accepted answers and the expected gradebook are an answer key) and ``be
 
 What it cannot hide: the checks give feedback, so the package must know each expected value.
 Most are worked out from the annotations at run time; two judgement answers are written in
-``checks.py`` in plain words. A student who reads the package's code, or who tries answers
+``exercises/bank/sources.py`` in plain words. A student who reads the package's code, or who tries answers
 until a check says yes, can find them. The release keeps the answers out of sight; it is not a
 lock (docs/grading-safety.md).
 """

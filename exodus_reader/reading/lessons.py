@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from ..corpus.article import Article, load
+from ..corpus.coverage import coverage
 from ..errors import OneLineError
 from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED
 
@@ -715,15 +716,9 @@ PROFILE_QUESTIONS = {"owner": "who owns it", "funding": "who pays for it",
                      "editorial_independence": "who decides what it publishes"}
 
 
-def _coverage():  # imported here: the coverage module builds on this one
-    from ..corpus.coverage import coverage
-
-    return coverage()
-
-
 def _report_id(report: str) -> str:
     """A report's id from its id or its outlet's name (the first report of that outlet)."""
-    reports = _coverage().reports
+    reports = coverage().reports
     if report in set(reports["report_id"]):
         return report
     found = reports[reports["outlet"].str.lower().str.contains(report.strip().lower(), regex=False)]
@@ -740,7 +735,7 @@ def outlet_profiles() -> Table:
     >>> profiles.loc[0, "outlet"], list(profiles.columns)[3:6]
     ('DW (Deutsche Welle)', ['who owns it', 'who pays for it', 'who decides what it publishes'])
     """
-    outlets = _coverage().outlets
+    outlets = coverage().outlets
     frame = pd.DataFrame({"outlet": outlets["name"], "kind": outlets["kind"], "based in": outlets["country"]})
     for column, question in PROFILE_QUESTIONS.items():
         frame[question] = outlets[column].values
@@ -756,14 +751,14 @@ def outlet_evidence(outlet: str = "DW") -> Table:
     >>> outlet_evidence("DW").frame["reference"].tolist()
     ['outlet-dw', 'outlet-dw-governance']
     """
-    outlets = _coverage().outlets
+    outlets = coverage().outlets
     match = outlets[outlets["name"].str.lower().str.contains(outlet.strip().lower(), regex=False)
                     | (outlets["outlet_id"] == outlet)]
     if match.empty:
         raise OneLineError(f"{outlet!r} is not an outlet of the profiles; choose one of "
                            f"{', '.join(repr(n) for n in outlets['name'])}.")
     row = match.iloc[0]
-    references = _coverage().references.set_index("id").loc[row["references"].split(";")]
+    references = coverage().references.set_index("id").loc[row["references"].split(";")]
     frame = pd.DataFrame({"reference": references.index, "what it supports": references["supports"],
                           "in the page's words": references["excerpt"],
                           "page": references["title"] + " (" + references["publisher"] + ")",
@@ -777,7 +772,7 @@ def coverage_reports() -> Table:
     >>> coverage_reports().frame["report"].tolist()[:3]
     ['r01', 'r02', 'r03']
     """
-    reports = _coverage().reports
+    reports = coverage().reports
     frame = pd.DataFrame({"report": reports["report_id"], "outlet": reports["outlet"], "kind": reports["kind"],
                           "date": reports["date"].map(show_date), "headline": reports["headline"],
                           "page on": reports["carried_by"].where(reports["carried_by"] != "", "the outlet's site"),
@@ -792,7 +787,7 @@ def headline_verbs() -> Table:
     >>> headline_verbs().frame.loc[0, ["outlet", "verb"]].tolist()
     ['DW (Deutsche Welle)', 'sparks']
     """
-    reports = _coverage().reports
+    reports = coverage().reports
     meta = load().meta
     rows = [("DW", "DW (Deutsche Welle)", show_date(meta["published"]), meta["headline"], *HEADLINE_VERBS["dw"])]
     for report in reports.itertuples():
@@ -811,7 +806,7 @@ def naming_compare(kind: str | None = None) -> Table:
     >>> naming_compare("exodus").frame["report"].tolist()
     ['r01', 'r09']
     """
-    sets = _coverage()
+    sets = coverage()
     naming = sets.naming
     if kind is not None:
         _choose(kind, sorted(set(naming["kind"])), "kind of naming")
@@ -830,7 +825,7 @@ def numbers_compare(report: str | None = None) -> Table:
     >>> numbers_compare("r07").frame["number"].tolist()
     ['260,000', '261,000']
     """
-    sets = _coverage()
+    sets = coverage()
     numbers = sets.numbers
     if report is not None:
         numbers = numbers[numbers["report_id"] == _report_id(report)]
@@ -868,7 +863,7 @@ def voices_compare(article: Article | None = None) -> Table:
     >>> [int(n) for n in voices_compare().frame.set_index("report").loc["r05", ["voices", "unnamed"]]]
     [2, 2]
     """
-    audit_table = pd.concat([pd.DataFrame([dw_voice_row(article)]), _coverage().voice_audit()], ignore_index=True)
+    audit_table = pd.concat([pd.DataFrame([dw_voice_row(article)]), coverage().voice_audit()], ignore_index=True)
     audit_table["date"] = audit_table["date"].map(show_date)
     audit_table = audit_table.rename(columns={"report_id": "report", "indirect": "reported"})
     return Table(audit_table, "Who each report quotes, counted as lesson 02 counts (DW from the article's data; "
@@ -882,7 +877,7 @@ def report_voices(report: str) -> Table:
     ['indirect']
     """
     report_id = _report_id(report)
-    voices = _coverage().voices
+    voices = coverage().voices
     voices = voices[voices["report_id"] == report_id]
     frame = pd.DataFrame({"voice": voices["name"], "type": voices["source_type"], "named by": voices["naming"],
                           "quote kind": voices["quote_kind"], "place": voices["place"],
@@ -904,13 +899,13 @@ def report_excerpts(report: str) -> Table:
     ['headline', 'standfirst']
     """
     report_id = _report_id(report)
-    excerpts = _coverage().excerpts()
+    excerpts = coverage().excerpts()
     excerpts = excerpts[excerpts["report_id"] == report_id].drop_duplicates("excerpt")
     texts = list(excerpts["excerpt"])  # an excerpt inside a longer one of the same report is shown once
     excerpts = excerpts[[not any(t != other and t in other for other in texts) for t in texts]]
     excerpts = excerpts.iloc[sorted(range(len(excerpts)), key=lambda i: _place_order(excerpts["place"].iloc[i]))]
     frame = pd.DataFrame({"place": excerpts["place"], "excerpt": excerpts["excerpt"]})
-    reports = _coverage().reports.set_index("report_id")
+    reports = coverage().reports.set_index("report_id")
     return Table(frame, f"The stored excerpts of {report_id}, {reports.at[report_id, 'outlet']}, "
                         f"{show_date(reports.at[report_id, 'date'])}: {reports.at[report_id, 'url']}")
 
@@ -921,7 +916,7 @@ def claims_table() -> Table:
     >>> claims_table().frame.set_index("claim").loc["c02", "verdict"]
     'traced to an unnamed source'
     """
-    sets = _coverage()
+    sets = coverage()
     carried = sets.claim_reports.groupby("claim_id", sort=False)["report_id"].agg(_joined)
     claims = sets.claims
     frame = pd.DataFrame({"claim": claims["claim_id"], "what travels": claims["claim"],
@@ -941,7 +936,7 @@ def claim_trail(claim_id: str, verdict: bool = True) -> Table:
     >>> [who[:18] for who in claim_trail("c03").frame["who"]]
     ['origin: FSB figure', 'r07 Meduza', 'r08 Novaya Gazeta ']
     """
-    sets = _coverage()
+    sets = coverage()
     claims = sets.claims.set_index("claim_id")
     _choose(claim_id, list(claims.index), "claim id")
     claim = claims.loc[claim_id]
@@ -966,7 +961,7 @@ def chosen_reports() -> Table:
     >>> len(chosen_reports())
     10
     """
-    reports = _coverage().reports
+    reports = coverage().reports
     frame = pd.DataFrame({"report": reports["report_id"], "outlet": reports["outlet"], "kind": reports["kind"],
                           "date": reports["date"].map(show_date), "why this one": reports["why_chosen"]})
     return Table(frame, "The reports chosen, and why (data/coverage/reports.csv)")
