@@ -100,7 +100,7 @@ def run_exercises_command(args: argparse.Namespace) -> int:
             print("Open your copies from that folder; a fresh copy of one exercise: delete yours and run this again.")
             return 0
         if args.command == "objectives":
-            from .exercises.questions import objective_table
+            from .exercises.layout import objective_table
 
             print(objective_table())
             return 0
@@ -181,7 +181,7 @@ def _seconds(text: str) -> float:
 def gradebook_command(args: argparse.Namespace) -> int:
     """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
     from .grading.gradebook import load_roster, notes, rebuild
-    from .exercises.questions import exercise_lessons
+    from .exercises.layout import exercise_lessons
 
     known = exercise_lessons()
     book = rebuild(args.out, known, load_roster(args.out, args.roster))

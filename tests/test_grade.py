@@ -41,7 +41,7 @@ from exodus_reader.exercises.assign import BEGIN, END
 from exodus_reader.exercises.runner import Limits
 from exodus_reader.grading.grade import grade_folder
 from exodus_reader.grading.submissions import Task, find_submissions, read_cells
-from exodus_reader.exercises.questions import exercise_lessons, locate
+from exodus_reader.exercises.layout import exercise_lessons, locate
 from exercise_cases import CASES, appears, forms, notebook, solution_answers
 
 EXPECTED = Path(__file__).with_name("expected_gradebook.csv")

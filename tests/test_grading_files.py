@@ -16,7 +16,7 @@ import pytest
 from exodus_reader.__main__ import main
 from exodus_reader.grading.grade import Run, feedback_names, write_outputs
 from exodus_reader.grading.submissions import read_cells, survey
-from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.exercises.layout import exercise_lessons
 from exodus_reader.exercises.runner import Limits
 
 

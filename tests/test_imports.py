@@ -59,7 +59,7 @@ def distributions_of(modules: set[str]) -> set[str]:
 #: matplotlib, ipywidgets...), so that the lessons install alone.
 READING = ("__init__.py", "paths.py", "errors.py", "widgets.py", "corpus/", "reading/",
            "exercises/__init__.py", "exercises/verdicts.py", "exercises/answer_forms.py", "exercises/in_notebook.py",
-           "exercises/questions.py", "exercises/transport.py", "exercises/bank/")
+           "exercises/layout.py", "exercises/transport.py", "exercises/bank/")
 #: The folders a lower layer must never import from.
 HIGHER = {"corpus": ("reading", "exercises", "grading", "delivery"), "reading": ("exercises", "grading", "delivery"),
           "exercises": ("grading", "delivery"), "grading": ("delivery",)}

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exercises.assign import ROOT, TEXT_STUB
-from ..exercises.questions import (
+from ..exercises.layout import (
     Lesson,
     Located,
     Question,

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..errors import OneLineError
 from ..exercises.assign import ROOT
-from ..exercises.questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
+from ..exercises.layout import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
 from .grade import Answer, Run, feedback_names, grade_rows, verdict_line
 from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ..exercises.questions import Lesson, exercise_lessons, guess_lesson
+from ..exercises.layout import Lesson, exercise_lessons, guess_lesson
 from ..exercises.runner import Limits, sandbox_problem
 from .grade import Run, grade_rows, grade_submission, verdict_line
 from .submissions import Task, Unreadable, read_cells

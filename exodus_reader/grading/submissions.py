@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exercises.questions import Lesson
+from ..exercises.layout import Lesson
 from ..exercises.runner import block_slow_imports
 
 #: Largest file the grader opens as a notebook.
@@ -134,7 +134,7 @@ def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
 
     Case, a trailing ``.txt`` and a browser's copy marks such as `` (1)`` are forgiven.
 
-    >>> from exodus_reader.exercises.questions import exercise_lessons
+    >>> from exodus_reader.exercises.layout import exercise_lessons
     >>> lesson_of("01_events.ipynb", exercise_lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", exercise_lessons())
     (('01_events', True), ('01_events', False))
     >>> lesson_of("notes.pdf", exercise_lessons())
@@ -160,7 +160,7 @@ def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[
     over. Where one student handed in two copies of one lesson, the newest is graded
     and the others are reported as copies.
 
-    >>> from exodus_reader.exercises.questions import exercise_lessons
+    >>> from exodus_reader.exercises.layout import exercise_lessons
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> (folder / "ada").mkdir()
@@ -246,7 +246,7 @@ def _walk(folder: Path) -> Iterable[tuple[Path, str]]:
 def find_submissions(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> list[Task]:
     """Every notebook in a submissions folder that will be graded, with its student and lesson.
 
-    >>> from exodus_reader.exercises.questions import exercise_lessons
+    >>> from exodus_reader.exercises.layout import exercise_lessons
     >>> import tempfile
     >>> find_submissions(Path(tempfile.mkdtemp()), None, exercise_lessons())
     []

@@ -251,7 +251,7 @@ def guess_lesson(cells: list, known: dict[str, Lesson]) -> str | None:
 def objective_table(known: dict[str, Lesson] | None = None) -> str:
     """The map of objectives to exercise questions, as the Markdown table the teacher guide shows.
 
-    Built from the objectives each check declares (``checks.QUESTIONS``) and the question
+    Built from the objectives each check declares (``bank.QUESTIONS``) and the question
     numbers in the exercise notebooks, so the guide can be checked against it.
 
     >>> objective_table().splitlines()[2]
