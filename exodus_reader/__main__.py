@@ -293,8 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "release":
         return write_release_command(args.out, args.zip)
     if args.command == "datapackage":
-        from .corpus.article import DATA_DIR
         from .corpus.datapackage import write_contract
+        from .paths import DATA_DIR
 
         folder = args.data or DATA_DIR
         changed = write_contract(folder)

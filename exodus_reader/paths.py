@@ -21,6 +21,16 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 #: The repository the package runs from, when it runs from one (a wheel has no such folder).
 CHECKOUT = PACKAGE.parent
+#: The lessons, with their outputs.
+NOTEBOOKS = CHECKOUT / "notebooks"
+#: The students' copies of the exercises, generated from the solutions.
+EXERCISES = CHECKOUT / "exercises"
+#: The exercises with their answers and outputs: the teacher's copy and the single source.
+SOLUTIONS = CHECKOUT / "solutions"
+#: Where a student keeps their own copies of the exercises (git ignores it).
+MY_EXERCISES = CHECKOUT / "my-exercises"
+#: The lesson website's Jupyter Book settings, stylesheet and npm scripts.
+SITE = CHECKOUT / "site"
 
 
 def find_data() -> Path:

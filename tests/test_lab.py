@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nbformat
 
+from conftest import ROOT
 from exodus_reader.delivery import lab
 from exodus_reader.exercises.runner import execute_notebook
 
@@ -18,9 +19,9 @@ def test_lab_opens_the_start_notebook_and_allows_root_where_needed(monkeypatch, 
     monkeypatch.setattr(lab.subprocess, "call", lambda argv: started.append(argv) or 0)
     monkeypatch.setattr(lab, "is_root", lambda: True)
     lab.open_lab()
-    assert started[:2] == ["settings", lab.MODULE_FOLDER]
+    assert started[:2] == ["settings", ROOT]
     assert started[2][-2:] == [lab.START_NOTEBOOK, "--allow-root"]
-    assert (lab.MODULE_FOLDER / lab.START_NOTEBOOK).is_file()
+    assert (ROOT / lab.START_NOTEBOOK).is_file()
     assert "--allow-root" in capsys.readouterr().out
     monkeypatch.setattr(lab, "is_root", lambda: False)
     lab.open_lab()

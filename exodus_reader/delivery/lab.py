@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..paths import CHECKOUT
+from ..paths import CHECKOUT, NOTEBOOKS
 from ..exercises.runner import execute_notebook
 
 #: JupyterLab settings for a classroom: no pop-up asking to fetch news, no update check.
@@ -65,9 +65,9 @@ def setup_lab(prefix: Path | None = None, teacher: bool = False) -> Path:
     return path
 
 
-#: The module's folder (a checkout) and the notebook JupyterLab opens first, relative to it.
-MODULE_FOLDER = CHECKOUT
-START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+#: The notebook JupyterLab opens first, relative to the module's folder (JupyterLab's root).
+START_NOTEBOOK = (NOTEBOOKS / "00_start_here.ipynb").relative_to(CHECKOUT).as_posix()
+
 
 def is_root() -> bool:
     """True when this process runs as root (common in containers and school images).
@@ -89,7 +89,7 @@ def lab_command(notebook: str, root: bool = False) -> list[str]:
     return [sys.executable, "-m", "jupyterlab", notebook] + (["--allow-root"] if root else [])
 
 
-def open_lab(folder: Path = MODULE_FOLDER, notebook: str = START_NOTEBOOK) -> int:
+def open_lab(folder: Path = CHECKOUT, notebook: str = START_NOTEBOOK) -> int:
     """Write the classroom settings, then open JupyterLab in the module's folder on the start notebook.
 
     It returns only if JupyterLab cannot start, or on Windows when JupyterLab stops:

@@ -25,10 +25,9 @@ from pathlib import Path
 import nbformat
 
 from ..errors import OneLineError
-from ..paths import CHECKOUT, DATA_DIR
+from ..paths import DATA_DIR, NOTEBOOKS, SITE
 
-ROOT = CHECKOUT
-CONFIG = ROOT / "site" / "_config.yml"
+CONFIG = SITE / "_config.yml"
 TITLE = "Reading one news report closely"
 #: The scripts the pages load, by where npm puts them under site/node_modules. The site keeps
 #: that layout in _static/, where site/_config.yml names them; the widget manager asks for its
@@ -105,8 +104,7 @@ def _jupyter_book() -> str:
     return command
 
 
-def build_site(out: Path, scripts: Path = ROOT / "site" / "node_modules",
-               notebooks: Path = ROOT / "notebooks") -> list[Path]:
+def build_site(out: Path, scripts: Path = SITE / "node_modules", notebooks: Path = NOTEBOOKS) -> list[Path]:
     """Write the lesson website into ``out`` and return the pages written, start page first.
 
     Nothing is executed: the pages show the outputs and the widget state saved in the
@@ -140,7 +138,7 @@ def build_site(out: Path, scripts: Path = ROOT / "site" / "node_modules",
         for path in SCRIPTS.values():
             (static / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(scripts / path, static / path)
-        shutil.copyfile(ROOT / "site" / "lessons.css", static / "lessons.css")
+        shutil.copyfile(SITE / "lessons.css", static / "lessons.css")
         for pattern in FONTS:
             for font in (scripts / MANAGER).glob(pattern):
                 (fonts / MANAGER.parts[0]).mkdir(parents=True, exist_ok=True)

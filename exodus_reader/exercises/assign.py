@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import OneLineError
-from ..paths import CHECKOUT
+from ..paths import EXERCISES, MY_EXERCISES, SOLUTIONS
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start need not pay for it
     import nbformat
@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start n
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 TEXT_STUB = "YOUR ANSWER HERE"
-#: Where the notebooks live: the repository's checkout (see :mod:`exodus_reader.paths`).
-ROOT = CHECKOUT
 
 
 class AssignError(OneLineError):
@@ -148,7 +146,7 @@ def make_exercise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return exercise
 
 
-def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exercises") -> list[Path]:
+def assign(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Path]:
     """Write an exercise for every solution notebook and return the files written.
 
     >>> import tempfile
@@ -168,11 +166,7 @@ def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exerc
     return written
 
 
-#: Where students keep their own copies of the exercises; git ignores it.
-STUDENT_FOLDER = ROOT / "my-exercises"
-
-
-def copy_exercises(target: Path = STUDENT_FOLDER, exercises: Path = ROOT / "exercises") -> list[tuple[Path, bool]]:
+def copy_exercises(target: Path = MY_EXERCISES, exercises: Path = EXERCISES) -> list[tuple[Path, bool]]:
     """Copy every exercise into a student's own folder, never over a copy already there.
 
     Returns each file of the folder with whether it was copied now (False: kept as it was).

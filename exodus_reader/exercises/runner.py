@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..paths import PACKAGE
+from ..paths import DATA_DIR, PACKAGE
 from .transport import safe_plain
 
 #: The mime type under which the kernel hands an answer to the runner.
@@ -240,8 +240,6 @@ def _system_mounts() -> list[str]:
 
 def _visible_paths() -> list[Path]:
     """What a kernel needs to see: Python, the environment, the package and its data."""
-    from ..corpus.article import DATA_DIR
-
     paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.prefix).resolve(),
              Path(sys.executable).resolve().parent, PACKAGE, DATA_DIR.resolve()}
     system = tuple(Path("/") / n for n in ("usr", "etc", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "opt"))

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..exercises.assign import ROOT, TEXT_STUB
+from ..exercises.assign import TEXT_STUB
 from ..exercises.layout import (
     Lesson,
     Located,
@@ -57,6 +57,7 @@ from ..exercises.runner import (
     stop_all,
 )
 from ..exercises.transport import from_plain
+from ..paths import EXERCISES
 from .submissions import (
     FILE_COLUMNS,
     FileRow,
@@ -121,7 +122,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     whose check cell is gone are read at the end.
 
     >>> lesson = exercise_lessons()["01_events"]
-    >>> cells = read_cells(ROOT / "exercises" / "01_events.ipynb")
+    >>> cells = read_cells(EXERCISES / "01_events.ipynb")
     >>> steps = plan(cells, lesson, locate(cells, lesson))
     >>> steps[0].trusted, steps[2].source.splitlines()[-1], steps[3].reads
     (True, 'announcement_day = ...', 'events_wednesday')
@@ -545,7 +546,7 @@ class NoSandbox(Exception):
 
 
 def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None, jobs: int | None = None,
-                 limits: Limits = Limits(), exercises: Path = ROOT / "exercises",
+                 limits: Limits = Limits(), exercises: Path = EXERCISES,
                  show: Callable[[int, int], None] | None = progress, unsealed: bool = False,
                  resume: bool = True, total_seconds: float | None = None, students: Iterable[str] = (),
                  roster: Path | None = None, deadline: str | None = None) -> tuple[Path, list[dict[str, str]]]:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OneLineError
-from ..exercises.assign import ROOT
+from ..paths import EXERCISES, SOLUTIONS
 from ..exercises.layout import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
 from .grade import Answer, Run, feedback_names, grade_rows, verdict_line
 from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
@@ -591,8 +591,8 @@ def record(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Roster 
 
 # --- changing a question's points ------------------------------------------------------
 
-def set_points(lesson: str, grade_id: str, points: float, solutions: Path = ROOT / "solutions",
-               exercises: Path = ROOT / "exercises") -> list[Path]:
+def set_points(lesson: str, grade_id: str, points: float, solutions: Path = SOLUTIONS,
+               exercises: Path = EXERCISES) -> list[Path]:
     """Give a question new points in ``solutions/``, and regenerate ``exercises/`` from it.
 
     The grader, the gradebook and the exports take points from ``exercises/``, so this one
