@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {setup_lab(teacher=args.teacher)}")
         return 0
     if args.command == "outputs":
-        from .delivery.lab import save_outputs
+        from .exercises.runner import save_outputs
 
         for path in args.notebooks:
             print(f"running {path}", flush=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 
 from conftest import ROOT
+from exodus_reader.__main__ import main
 from exodus_reader.delivery import lab
 from exodus_reader.exercises.runner import execute_notebook
 
@@ -38,3 +39,13 @@ def test_kernels_the_module_starts_do_not_print_the_tcp_warning(tmp_path, capfd)
     execute_notebook(notebook, Path(tmp_path))
     assert notebook.cells[0].outputs[0]["data"]["text/plain"] == "42"
     assert "without encryption" not in capfd.readouterr().err
+
+
+def test_the_outputs_command_runs_a_notebook_and_saves_its_outputs(tmp_path, capsys):
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]), path)
+    assert main(["outputs", str(path)]) == 0
+    assert capsys.readouterr().out == f"running {path}\n"
+    saved = nbformat.read(path, as_version=4)
+    assert saved.cells[0].outputs[0]["data"]["text/plain"] == "42"
+    assert saved.cells[0].execution_count == 1

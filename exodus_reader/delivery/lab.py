@@ -1,4 +1,4 @@
-"""Helpers for JupyterLab and for the notebooks' committed outputs."""
+"""JupyterLab for a classroom: its settings, and opening it on the start notebook."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
-
 from ..paths import CHECKOUT, NOTEBOOKS
-from ..exercises.runner import execute_notebook
 
 #: JupyterLab settings for a classroom: no pop-up asking to fetch news, no update check.
 LAB_OVERRIDES = {
@@ -109,10 +106,3 @@ def open_lab(folder: Path = CHECKOUT, notebook: str = START_NOTEBOOK) -> int:
     if os.name == "posix":
         os.execv(command[0], command)  # JupyterLab takes over this process and its Ctrl+C
     return subprocess.call(command)
-
-
-def save_outputs(path: Path) -> None:
-    """Run one notebook in a fresh kernel and write it back with its new outputs."""
-    notebook = nbformat.read(path, as_version=4)
-    execute_notebook(notebook, path.parent)
-    nbformat.write(notebook, path)

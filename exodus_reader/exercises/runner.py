@@ -1,7 +1,7 @@
 """The one runner: every notebook the module executes runs through this module.
 
-- ``make outputs`` runs the module's own notebooks with :func:`execute_notebook`, in a
-  fresh kernel, keeping widget state.
+- ``make outputs`` runs the module's own notebooks with :func:`save_outputs`, each in a
+  fresh kernel (:func:`execute_notebook`), keeping widget state.
 - The classroom grader and the students' self-check run a submission's code as a list
   of :class:`Step` with :func:`run_submission`. The code never runs in the caller's
   process: a child process (``python -m exodus_reader.exercises.runner``) starts the kernel and
@@ -222,6 +222,19 @@ def execute_notebook(notebook: Any, folder: Path, timeout: int = 120) -> Any:
     # the kernel's start-up warnings (ipykernel's note on TCP, for one) are not for readers
     client.execute(stderr=subprocess.DEVNULL)
     return notebook
+
+
+def save_outputs(path: Path) -> None:
+    """Run one of the module's notebooks in a fresh kernel and write it back with its new outputs.
+
+    What ``make outputs`` does for each notebook and solution. It starts a kernel, so it has
+    no example here; ``tests/test_lab.py`` runs it on a notebook of its own.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    execute_notebook(notebook, path.parent)
+    nbformat.write(notebook, path)
 
 
 # --- the sandbox -------------------------------------------------------------------
