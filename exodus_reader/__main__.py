@@ -115,7 +115,7 @@ def run_exercises_command(args: argparse.Namespace) -> int:
         if args.command in ("feedback", "export"):
             return gradebook_command(args)
         if args.command == "points":
-            from .grading.gradebook import set_points
+            from .exercises.assign import set_points
 
             for path in set_points(args.lesson, args.question, args.points):
                 print(f"wrote {path}")
@@ -180,7 +180,8 @@ def _seconds(text: str) -> float:
 
 def gradebook_command(args: argparse.Namespace) -> int:
     """Rebuild the gradebook files, or export them for a learning platform; print what was written."""
-    from .grading.gradebook import load_roster, notes, rebuild
+    from .grading.gradebook import notes, rebuild
+    from .grading.roster import load_roster
     from .exercises.layout import exercise_lessons
 
     known = exercise_lessons()

@@ -14,7 +14,9 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import main
-from exodus_reader.grading.grade import Run, feedback_names, write_outputs
+from exodus_reader.grading.grade import write_outputs
+from exodus_reader.grading.gradebook import feedback_names
+from exodus_reader.grading.results import Run
 from exodus_reader.grading.submissions import read_cells, survey
 from exodus_reader.exercises.layout import exercise_lessons
 from exodus_reader.exercises.runner import Limits

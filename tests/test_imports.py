@@ -122,3 +122,38 @@ def test_the_layers_import_downwards_only():
 
 def test_the_layer_scan_sees_a_wrong_import():
     assert own_imports("from ..grading.grade import x\nfrom .lessons import y") == {"grading.grade", "lessons"}
+
+
+def sibling_imports(folder: str) -> dict[str, set[str]]:
+    """For each module of one folder of the package, the modules of the same folder it imports,
+    at the top or inside a function."""
+    graph = {}
+    for path in sorted((ROOT / "exodus_reader" / folder).glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {node.module.split(".")[0] for node in ast.walk(tree)
+                            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+    return graph
+
+
+def a_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One chain of imports that comes back to where it started, or None."""
+    def walk(module: str, chain: list[str]) -> list[str] | None:
+        if module in chain:
+            return chain[chain.index(module):] + [module]
+        for imported in sorted(graph.get(module, ())):
+            found = walk(imported, chain + [module])
+            if found:
+                return found
+        return None
+    return next((found for module in sorted(graph) if (found := walk(module, []))), None)
+
+
+def test_the_grader_modules_import_one_another_in_one_direction():
+    graph = sibling_imports("grading")
+    assert {"grade", "gradebook", "results", "roster"} <= set(graph)
+    assert a_cycle(graph) is None, " imports ".join(a_cycle(graph))
+
+
+def test_the_cycle_scan_sees_a_cycle():
+    assert a_cycle({"grade": {"gradebook"}, "gradebook": {"results", "grade"}, "results": set()}) == \
+        ["grade", "gradebook", "grade"]

@@ -14,7 +14,8 @@ import re
 import nbformat
 import pytest
 
-from exodus_reader.grading.grade import grade_folder, verdict_line
+from exodus_reader.grading.grade import grade_folder
+from exodus_reader.grading.results import verdict_line
 from exodus_reader.exercises.runner import Limits
 from exodus_reader.grading.selfcheck import self_check
 from exercise_cases import CASES, LESSONS, solution_answers

@@ -191,3 +191,33 @@ def copy_exercises(target: Path = MY_EXERCISES, exercises: Path = EXERCISES) -> 
         copy.write_bytes(source.read_bytes())
         done.append((copy, True))
     return done
+
+
+def set_points(lesson: str, grade_id: str, points: float, solutions: Path = SOLUTIONS,
+               exercises: Path = EXERCISES) -> list[Path]:
+    """Give a question new points in ``solutions/``, and regenerate ``exercises/`` from it.
+
+    The grader, the gradebook and the exports take points from ``exercises/``, so this one
+    edit changes them everywhere. Results already graded count with the new points at the
+    next ``feedback`` or grading run.
+
+    >>> set_points("01_events", "events_nothing", 2)
+    Traceback (most recent call last):
+    ...
+    exodus_reader.errors.OneLineError: 01_events has no question events_nothing
+    """
+    import nbformat
+
+    path = solutions / f"{lesson}.ipynb"
+    if not path.is_file():
+        raise OneLineError(f"there is no lesson {lesson!r} in {solutions}")
+    if not 0 < points <= 100:
+        raise OneLineError(f"points must be more than 0 (and at most 100), not {points:g}")
+    notebook = nbformat.read(path, as_version=4)
+    graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")
+              and c.metadata["nbgrader"].get("grade_id") == grade_id]
+    if not graded:
+        raise OneLineError(f"{lesson} has no question {grade_id}")
+    graded[0].metadata["nbgrader"]["points"] = int(points) if float(points).is_integer() else points
+    nbformat.write(notebook, path)
+    return [path, *assign(solutions, exercises)]

@@ -12,8 +12,8 @@ Each submission runs in a fresh kernel of its own, with a time limit per cell, a
 submissions run in parallel over the machine's cores. The grade never comes from the
 student's notebook: the grader runs the student's code, reads each answer out of the
 kernel as plain data (see :mod:`exodus_reader.exercises.transport`) at the place where its check
-cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`) in its own
-process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
+cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`, through
+:mod:`exodus_reader.grading.results`) in its own process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
 the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
 
 It adds the results to the gradebook under ``gradebook/`` and writes
@@ -28,17 +28,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..exercises.assign import TEXT_STUB
 from ..exercises.layout import (
     Lesson,
     Located,
@@ -56,8 +54,10 @@ from ..exercises.runner import (
     sandbox_problem,
     stop_all,
 )
-from ..exercises.transport import from_plain
 from ..paths import EXERCISES
+from .gradebook import record, write_table
+from .results import Answer, Run
+from .roster import identify, load_roster, parse_deadline, resolve_student
 from .submissions import (
     FILE_COLUMNS,
     FileRow,
@@ -70,48 +70,6 @@ from .submissions import (
 
 #: Output a cell may print before the grader mentions it; the grader keeps none of it.
 MAX_OUTPUT = 1_000_000
-#: Longest written answer copied into the gradebook.
-MAX_WRITTEN = 4_000
-#: The feedback of a written question left blank.
-NO_WRITTEN_ANSWER = "no written answer."
-
-
-@dataclass
-class Answer:
-    """What the grader learned about one question of one submission."""
-
-    plain: dict | None = None
-    status: str | None = None
-    detail: str = ""
-    notes: list[str] = field(default_factory=list)
-    text: str | None = None
-
-
-@dataclass
-class Run:
-    """The result of running one submission: per question, or one problem for all."""
-
-    student: str
-    lesson: str | None
-    path: str
-    answers: dict[str, Answer] = field(default_factory=dict)
-    problem: str | None = None
-    detail: str = ""
-    other: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        """The run as plain data, for the grading journal.
-
-        >>> Run.from_json(Run("ada", "01_events", "a.ipynb", {"q": Answer(text="hi")}).to_json()).answers["q"].text
-        'hi'
-        """
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict) -> Run:
-        """A run back from :meth:`to_json`."""
-        answers = {key: Answer(**value) for key, value in data.get("answers", {}).items()}
-        return cls(**{**data, "answers": answers})
 
 
 def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
@@ -244,118 +202,6 @@ def _why_missing(reading: dict, problem: dict | None, question: Question) -> tup
         return "error", "the grader could not read this answer: " + _describe_problem(reading, "reading it")
     return "missing", (f"{question.variable} is not defined: the answer cell seems to be missing, "
                        "or it no longer assigns the answer.")
-
-
-# --- the gradebook --------------------------------------------------------------
-
-def _points(value: float) -> str:
-    """Points as a teacher writes them.
-
-    >>> _points(1.0), _points(2.5)
-    ('1', '2.5')
-    """
-    return f"{value:g}"
-
-
-def _one_line(text: str, limit: int = MAX_WRITTEN) -> str:
-    """Text on one line, shortened to a limit.
-
-    >>> _one_line("two\\n\\nlines")
-    'two lines'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit] + "\u2026"
-
-
-def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
-    """The gradebook rows for one run: one per question of its lesson.
-
-    >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
-    >>> rows = grade_rows(run, exercise_lessons())
-    >>> len(rows) == len(exercise_lessons()["01_events"].questions), rows[0]["question"], rows[0]["status"]
-    (True, 'events_wednesday', 'no cells')
-    """
-    lesson = known.get(run.lesson or "")
-    if lesson is None:
-        return [_row(run.student, run.lesson or "", "", 0, 0, run.problem or "unknown lesson", run.detail)]
-    rows = []
-    for q in lesson.questions:
-        if run.problem:
-            rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, run.problem, run.detail))
-            continue
-        answer = run.answers.get(q.grade_id, Answer())
-        if q.written:
-            text = answer.text or ""
-            if not text or text == TEXT_STUB:
-                rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, "not answered",
-                                 NO_WRITTEN_ANSWER))
-            else:
-                rows.append(_row(run.student, lesson.name, q.grade_id, None, q.points, "needs manual grading",
-                                 _one_line(text)))
-            continue
-        status, message = judge(q, answer)
-        feedback = " ".join([message, *answer.notes]).strip()
-        rows.append(_row(run.student, lesson.name, q.grade_id, q.points if status == "correct" else 0, q.points,
-                         status, feedback))
-    return rows
-
-
-def judge(question: Question, answer: Answer) -> tuple[str, str]:
-    """The status and feedback for one checked answer; a hostile value cannot stop the grader.
-
-    >>> q = exercise_lessons()["01_events"].question("events_wednesday")
-    >>> judge(q, Answer(plain={"type": "str", "value": "Wednesday"}))[0]
-    'wrong type'
-    >>> judge(q, Answer(plain={"type": "float", "value": "inf"}))[0]
-    'wrong type'
-    """
-    from ..exercises.bank import evaluate
-
-    if answer.plain is None:
-        return answer.status or "missing", answer.detail
-    try:
-        outcome = evaluate(question.grade_id, from_plain(answer.plain))
-    except Exception as error:  # an answer no check foresaw: that question only
-        return "error", f"the grader could not judge this answer ({type(error).__name__})."
-    if outcome.status == "not answered":
-        return outcome.status, f"the answer cell was left blank ({question.variable} = ...)."
-    return outcome.status, outcome.message
-
-
-def _row(student: str, lesson: str, question: str, points: float | None, maximum: float, status: str,
-         feedback: str) -> dict:
-    return {"student": student, "lesson": lesson, "question": question,
-            "points": "" if points is None else _points(points), "maximum": _points(maximum),
-            "status": status, "feedback": feedback}
-
-
-#: The words before a check's feedback, by status; any other status means the answer could not be checked.
-_HEADINGS = {"misconception": "not yet right", "incorrect": "not yet right",
-             "wrong type": "not the kind of answer asked for", "not answered": "not answered yet"}
-
-
-def verdict_line(status: str, feedback: str) -> str:
-    """What a student reads about one question: the one wording of the feedback file and the self-check.
-
-    >>> verdict_line("correct", "Correct.")
-    'correct.'
-    >>> verdict_line("misconception", "that is the day the article was published (p06).")
-    'not yet right: that is the day the article was published (p06).'
-    >>> verdict_line("needs manual grading", "Three days before the date line.")
-    'written answer, 6 words: your teacher will grade it.'
-    >>> verdict_line("not answered", NO_WRITTEN_ANSWER)
-    'written answer: not answered yet.'
-    >>> verdict_line("timed out", "the answer cell ran too long and was stopped.")
-    'not passed: the answer cell ran too long and was stopped.'
-    """
-    if status == "correct":
-        return "correct."
-    if status == "needs manual grading":
-        words = len(feedback.split())
-        return f"written answer, {words} word{'s' if words != 1 else ''}: your teacher will grade it."
-    if status == "not answered" and feedback == NO_WRITTEN_ANSWER:
-        return "written answer: not answered yet."
-    return f"{_HEADINGS.get(status, 'not passed')}: {feedback}"
 
 
 # --- the whole class ----------------------------------------------------------------
@@ -498,28 +344,6 @@ class Interrupted(KeyboardInterrupt):
         self.runs = runs
 
 
-def feedback_names(students: Iterable[str]) -> dict[str, str]:
-    """A safe, short, unique file name for each student's feedback.
-
-    >>> feedback_names(["ada b", "ada_b", "=cmd", "x" * 300])["ada b"] != feedback_names(["ada b", "ada_b"])["ada_b"]
-    True
-    >>> max(len(name) for name in feedback_names(["x" * 300]).values()) <= 90
-    True
-    """
-    names: dict[str, str] = {}
-    wanted: dict[str, list[str]] = {}
-    for student in dict.fromkeys(students):
-        safe = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
-        wanted.setdefault(safe.lower(), []).append(student)
-    for safe, owners in wanted.items():
-        for student in owners:
-            base = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
-            clash = len(owners) > 1 or len(student) > 60 or base != student
-            tag = "-" + hashlib.sha256(student.encode()).hexdigest()[:8] if clash and base != student else ""
-            names[student] = f"{base}{tag}.md"
-    return names
-
-
 def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: list[FileRow] | None = None,
                   roster: Any = None, deadline: Any = None,
                   copies: dict[str, tuple[str, ...]] | None = None) -> tuple[Path, list[dict[str, str]]]:
@@ -534,8 +358,6 @@ def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: l
     >>> book.read_text(encoding="utf-8-sig").splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
     ('student,lesson,question,points,maximum,status,feedback,comment', ['ada.md'])
     """
-    from .gradebook import record, write_table
-
     if files is not None:
         write_table(out / "gradebook" / "files.csv", FILE_COLUMNS, (asdict(f) for f in files))
     return record(runs, known, out, roster, deadline, copies)
@@ -575,9 +397,6 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     if problem and not unsealed:
         raise NoSandbox(f"{problem}. Grade on Linux with bubblewrap, in a container (see the grading guide), "
                         "or add --unsealed to run submissions unsealed on this machine.")
-    from .gradebook import identify, load_roster, resolve_student
-    from .roster import parse_deadline
-
     when = parse_deadline(deadline) if deadline else None
     class_list = load_roster(out, roster)
     tasks, files = survey(folder, lesson, known)

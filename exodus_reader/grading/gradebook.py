@@ -23,7 +23,7 @@ CSV files are UTF-8 with a byte-order mark, so Excel shows accented names correc
 from __future__ import annotations
 
 import csv
-import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -34,10 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OneLineError
-from ..paths import EXERCISES, SOLUTIONS
 from ..exercises.layout import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
-from .grade import Answer, Run, feedback_names, grade_rows, verdict_line
-from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
+from .results import WRITTEN_WAITING, Run, grade_rows, points_text, verdict_line
+from .roster import Roster, file_time, identify, lesson_from_name, read_table, resolve_student
 
 RESULTS = "results.json"
 MARKS = "marks.csv"
@@ -46,7 +45,6 @@ GRADEBOOK_COLUMNS = ("student", "lesson", "question", "points", "maximum", "stat
 CLASS_LIST_COLUMNS = ("student", "name", "lesson", "status", "file", "file time", "deadline", "copies")
 TO_MARK_COLUMNS = (*MARKS_COLUMNS, "maximum", "answer")
 PENDING = "pending"
-WRITTEN_WAITING = "needs manual grading"
 
 
 # --- writing files a spreadsheet opens safely ------------------------------------------
@@ -84,15 +82,6 @@ def write_table(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any
     return path
 
 
-def points_text(value: float) -> str:
-    """Points as a teacher writes them.
-
-    >>> points_text(3.0), points_text(2.5)
-    ('3', '2.5')
-    """
-    return f"{value:g}"
-
-
 # --- what the grader found, kept between runs ---------------------------------------------
 
 @dataclass
@@ -113,18 +102,6 @@ class Entry:
                     and self.modified > datetime.fromisoformat(self.deadline).timestamp())
 
 
-def _run_to_dict(run: Run) -> dict:
-    return dataclasses.asdict(run)
-
-
-def _run_from_dict(data: dict) -> Run:
-    names = {f.name for f in dataclasses.fields(Run)}
-    run = Run(**{k: v for k, v in data.items() if k in names})
-    answer_names = {f.name for f in dataclasses.fields(Answer)}
-    run.answers = {k: Answer(**{n: v for n, v in a.items() if n in answer_names}) for k, a in run.answers.items()}
-    return run
-
-
 def load_results(out: Path) -> list[Entry]:
     """The entries stored under ``<out>/gradebook/``; none before the first grading.
 
@@ -136,7 +113,7 @@ def load_results(out: Path) -> list[Entry]:
         return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [Entry(e["student"], e["lesson"], _run_from_dict(e["run"]), e.get("modified"),
+        return [Entry(e["student"], e["lesson"], Run.from_json(e["run"]), e.get("modified"),
                       e.get("deadline", ""), e.get("copies", [])) for e in data["entries"]]
     except (ValueError, KeyError, TypeError) as error:
         raise OneLineError(f"{path} is damaged ({type(error).__name__}); grade the class again to rebuild it") from None
@@ -147,22 +124,12 @@ def save_results(out: Path, entries: list[Entry]) -> Path:
     path = out / "gradebook" / RESULTS
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"note": "What the grader found. Written by the grader: type your marks in marks.csv instead.",
-            "entries": [{"student": e.student, "lesson": e.lesson, "run": _run_to_dict(e.run), "modified": e.modified,
+            "entries": [{"student": e.student, "lesson": e.lesson, "run": e.run.to_json(), "modified": e.modified,
                          "deadline": e.deadline, "copies": e.copies} for e in entries]}
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(temporary, path)
     return path
-
-
-def identify(name: str, roster: Roster | None) -> str:
-    """The gradebook's name for a submission: the roster id, or the cleaned download name.
-
-    >>> identify("Ada Lovelace_12345_assignsubmission_file_", None)
-    'Ada Lovelace'
-    """
-    student = roster.match(name) if roster else None
-    return student.id if student else clean_name(name)
 
 
 def _modified(path: str) -> float | None:
@@ -334,17 +301,6 @@ class Book:
         return total
 
 
-def resolve_student(name: str, students: Iterable[str], roster: Roster | None) -> str | None:
-    students = list(students)
-    if name in students:
-        return name
-    match = roster.match(name) if roster else None
-    if match:
-        return match.id
-    by_folded = [s for s in students if folded(s) == folded(clean_name(name))]
-    return by_folded[0] if len(by_folded) == 1 else None
-
-
 def build(entries: list[Entry], marks: list[Mark], known: dict[str, Lesson], roster: Roster | None = None) -> Book:
     """Merge the grader's entries with the teacher's marks.
 
@@ -463,6 +419,28 @@ def _short(iso: str) -> str:
     return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M") if iso else ""
 
 
+def feedback_names(students: Iterable[str]) -> dict[str, str]:
+    """A safe, short, unique file name for each student's feedback.
+
+    >>> feedback_names(["ada b", "ada_b", "=cmd", "x" * 300])["ada b"] != feedback_names(["ada b", "ada_b"])["ada_b"]
+    True
+    >>> max(len(name) for name in feedback_names(["x" * 300]).values()) <= 90
+    True
+    """
+    names: dict[str, str] = {}
+    wanted: dict[str, list[str]] = {}
+    for student in dict.fromkeys(students):
+        safe = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
+        wanted.setdefault(safe.lower(), []).append(student)
+    for safe, owners in wanted.items():
+        for student in owners:
+            base = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
+            clash = len(owners) > 1 or len(student) > 60 or base != student
+            tag = "-" + hashlib.sha256(student.encode()).hexdigest()[:8] if clash and base != student else ""
+            names[student] = f"{base}{tag}.md"
+    return names
+
+
 def feedback_markdown(student: str, book: Book, known: dict[str, Lesson]) -> str:
     """A student's feedback file: checked answers, written marks and comments, and totals.
 
@@ -547,14 +525,6 @@ def notes(book: Book) -> list[str]:
     return lines
 
 
-def load_roster(out: Path, roster: Path | None = None) -> Roster | None:
-    """The roster given, or ``roster.csv`` in the results folder if there is one."""
-    if roster is not None:
-        return Roster.read(roster)
-    default = out / "roster.csv"
-    return Roster.read(default) if default.is_file() else None
-
-
 def rebuild(out: Path, known: dict[str, Lesson], roster: Roster | None = None) -> Book:
     """Write every gradebook file and feedback file from results.json and marks.csv.
 
@@ -587,37 +557,3 @@ def record(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Roster 
     book = rebuild(out, known, roster)
     fresh = {(e.student, e.lesson) for e in new}
     return out / "gradebook" / "gradebook.csv", [r for r in book.rows if (r["student"], r["lesson"]) in fresh]
-
-
-# --- changing a question's points ------------------------------------------------------
-
-def set_points(lesson: str, grade_id: str, points: float, solutions: Path = SOLUTIONS,
-               exercises: Path = EXERCISES) -> list[Path]:
-    """Give a question new points in ``solutions/``, and regenerate ``exercises/`` from it.
-
-    The grader, the gradebook and the exports take points from ``exercises/``, so this one
-    edit changes them everywhere. Results already graded count with the new points at the
-    next ``feedback`` or grading run.
-
-    >>> set_points("01_events", "events_nothing", 2)
-    Traceback (most recent call last):
-    ...
-    exodus_reader.errors.OneLineError: 01_events has no question events_nothing
-    """
-    import nbformat
-
-    from ..exercises.assign import assign
-
-    path = solutions / f"{lesson}.ipynb"
-    if not path.is_file():
-        raise OneLineError(f"there is no lesson {lesson!r} in {solutions}")
-    if not 0 < points <= 100:
-        raise OneLineError(f"points must be more than 0 (and at most 100), not {points_text(points)}")
-    notebook = nbformat.read(path, as_version=4)
-    graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")
-              and c.metadata["nbgrader"].get("grade_id") == grade_id]
-    if not graded:
-        raise OneLineError(f"{lesson} has no question {grade_id}")
-    graded[0].metadata["nbgrader"]["points"] = int(points) if float(points).is_integer() else points
-    nbformat.write(notebook, path)
-    return [path, *assign(solutions, exercises)]

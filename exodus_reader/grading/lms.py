@@ -21,7 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import OneLineError
-from .gradebook import Book, points_text, write_table
+from .gradebook import Book, write_table
+from .results import points_text
 
 #: The columns each platform needs before the lesson columns, from its import documentation.
 IDENTITY_COLUMNS = {

@@ -20,6 +20,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -217,3 +218,48 @@ def file_time(seconds: float | None) -> str:
     if seconds is None:
         return ""
     return datetime.fromtimestamp(seconds).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def load_roster(out: Path, roster: Path | None = None) -> Roster | None:
+    """The roster given, or ``roster.csv`` in the results folder if there is one.
+
+    >>> load_roster(Path(__import__("tempfile").mkdtemp())) is None
+    True
+    """
+    if roster is not None:
+        return Roster.read(roster)
+    default = out / "roster.csv"
+    return Roster.read(default) if default.is_file() else None
+
+
+def identify(name: str, roster: Roster | None) -> str:
+    """The gradebook's name for a submission: the roster id, or the cleaned download name.
+
+    >>> identify("Ada Lovelace_12345_assignsubmission_file_", None)
+    'Ada Lovelace'
+    """
+    student = roster.match(name) if roster else None
+    return student.id if student else clean_name(name)
+
+
+def resolve_student(name: str, students: Iterable[str], roster: Roster | None) -> str | None:
+    """Which of the gradebook's students a name a teacher typed means, or None when none or several fit.
+
+    The name as the gradebook has it, then the roster's match, then the one student whose
+    name reads the same without accents, case and download marks.
+
+    >>> resolve_student("Zoë", ["zoe", "ben"], None)
+    'zoe'
+    >>> resolve_student("lovelace ada", ["s01"], Roster([Student("s01", "Ada Lovelace")]))
+    's01'
+    >>> resolve_student("cy", ["zoe", "ben"], None) is None
+    True
+    """
+    students = list(students)
+    if name in students:
+        return name
+    match = roster.match(name) if roster else None
+    if match:
+        return match.id
+    by_folded = [s for s in students if folded(s) == folded(clean_name(name))]
+    return by_folded[0] if len(by_folded) == 1 else None

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..exercises.layout import Lesson, exercise_lessons, guess_lesson
 from ..exercises.runner import Limits, sandbox_problem
-from .grade import Run, grade_rows, grade_submission, verdict_line
+from .grade import grade_submission
+from .results import Run, grade_rows, verdict_line
 from .submissions import Task, Unreadable, read_cells
 
 
