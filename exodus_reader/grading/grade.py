@@ -13,8 +13,8 @@ submissions run in parallel over the machine's cores. The grade never comes from
 student's notebook: the grader runs the student's code, reads each answer out of the
 kernel as plain data (see :mod:`exodus_reader.exercises.transport`) at the place where its check
 cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`, through
-:mod:`exodus_reader.grading.results`) in its own process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
-the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
+:mod:`exodus_reader.grading.results`) in its own process. Editing, deleting or redefining a
+check, or changing ``exodus_reader`` inside the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
 
 It adds the results to the gradebook under ``gradebook/`` and writes
 ``feedback/<student>.md`` (see :mod:`exodus_reader.grading.gradebook`, which keeps the teacher's

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 
 from ..exercises.assign import TEXT_STUB
-from ..exercises.layout import Lesson, Question, exercise_lessons  # noqa: F401  (exercise_lessons: the doctests' lessons)
+from ..exercises.layout import Lesson, Question, exercise_lessons  # noqa: F401  (exercise_lessons: for doctests)
 from ..exercises.transport import from_plain
 
 #: Longest written answer copied into the gradebook.

@@ -30,9 +30,12 @@ from ..errors import OneLineError
 #: Columns a roster may have; ``id`` and ``name`` are required.
 ROSTER_COLUMNS = ("id", "name", "email", "lms_id")
 
-# What learning platforms and browsers add to a downloaded file or folder name.
+# What learning platforms add to a downloaded file or folder name.
 _DOWNLOAD_TAIL = re.compile(r"_(\d+)_assignsubmission_\w*$|_assignsubmission_\w*$")
+# What a browser or a file manager adds to a second copy: " (1)", "-Copy1", " copy 2", "_copy", " - Copy".
 _COPY_MARK = re.compile(r"(\s*\(\d+\)|-Copy\d*|\s+copy(\s*\d+)?|_copy)$", re.IGNORECASE)
+# A lesson's file name may also end in "-2"; a student's name keeps it ("jones-2" may be a second Jones).
+_NUMBERED_COPY = re.compile(r"-\d+$")
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -90,21 +93,28 @@ def clean_name(name: str) -> str:
     return _COPY_MARK.sub("", cleaned).strip(" _-") or name
 
 
-def lesson_from_name(stem: str, known: list[str]) -> str | None:
-    """The lesson a notebook's file name stands for, once copy marks are taken off.
+def lesson_from_name(stem: str, known: Iterable[str]) -> str | None:
+    """The lesson a notebook's file name (without ``.ipynb``) stands for, or None.
 
-    >>> lesson_from_name("01_events (1)", ["01_events", "02_sources"])
-    '01_events'
-    >>> lesson_from_name("Ada Lovelace_12345_assignsubmission_file_02_sources-Copy1", ["01_events", "02_sources"])
+    Case, a browser's or a file manager's copy mark, and what a learning platform puts in
+    front of the name are forgiven:
+
+    >>> lessons = ["01_events", "02_sources"]
+    >>> [lesson_from_name(stem, lessons) for stem in ("01_events (1)", "01_EVENTS - Copy", "01_events copy 2",
+    ...                                               "01_events-2", "01_events_copy")]
+    ['01_events', '01_events', '01_events', '01_events', '01_events']
+    >>> lesson_from_name("Ada Lovelace_12345_assignsubmission_file_02_sources-Copy1", lessons)
     '02_sources'
-    >>> lesson_from_name("homework", ["01_events"]) is None
+    >>> lesson_from_name("homework", lessons) is None
     True
     """
-    name = _COPY_MARK.sub("", stem.strip())
-    name = re.sub(r".*_assignsubmission_[a-z]*_", "", name)
-    for lesson in known:
-        if name == lesson or name.endswith(lesson):
-            return lesson
+    known = list(known)
+    name = stem.strip().lower()
+    unmarked = _NUMBERED_COPY.sub("", _COPY_MARK.sub("", name)).strip(" _-")
+    for candidate in (name, unmarked):
+        for lesson in known:
+            if candidate == lesson.lower() or candidate.endswith(lesson.lower()):
+                return lesson
     return None
 
 

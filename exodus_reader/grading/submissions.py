@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import time
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from ..exercises.layout import Lesson
 from ..exercises.runner import block_slow_imports
+from .roster import lesson_from_name
 
 #: Largest file the grader opens as a notebook.
 MAX_NOTEBOOK_BYTES = 20 * 2**20
@@ -126,13 +126,12 @@ class FileRow:
     modified: str = ""
 
 
-_COPY = re.compile(r"^(?P<stem>.+?)(?: ?\(\d+\)| - Copy| copy|-\d+)$", re.IGNORECASE)
-
-
 def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
     """The lesson a file name points to, and whether the name is the expected one.
 
-    Case, a trailing ``.txt`` and a browser's copy marks such as `` (1)`` are forgiven.
+    A trailing ``.txt`` or ``.json`` is forgiven, and all that
+    :func:`~exodus_reader.grading.roster.lesson_from_name` forgives: case, copy marks such as
+    `` (1)``, a learning platform's prefix.
 
     >>> from exodus_reader.exercises.layout import exercise_lessons
     >>> lesson_of("01_events.ipynb", exercise_lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", exercise_lessons())
@@ -145,12 +144,7 @@ def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
     lowered = name.lower().removesuffix(".txt").removesuffix(".json")
     if not lowered.endswith(".ipynb"):
         return None, False
-    stem = lowered[:-6].strip()
-    match = _COPY.match(stem)
-    for candidate in (stem, match.group("stem").strip() if match else stem):
-        if candidate in known:
-            return candidate, False
-    return None, False
+    return lesson_from_name(lowered[:-6], known), False
 
 
 def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[list[Task], list[FileRow]]:
