@@ -14,7 +14,8 @@ student's notebook: the grader runs the student's code, reads each answer out of
 kernel as plain data (see :mod:`exodus_reader.exercises.transport`) at the place where its check
 cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`, through
 :mod:`exodus_reader.grading.results`) in its own process. Editing, deleting or redefining a
-check, or changing ``exodus_reader`` inside the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
+check, or changing ``exodus_reader`` inside the kernel, changes nothing. Points come from the
+teacher's copy in ``exercises/``.
 
 It adds the results to the gradebook under ``gradebook/`` and writes
 ``feedback/<student>.md`` (see :mod:`exodus_reader.grading.gradebook`, which keeps the teacher's
@@ -25,9 +26,11 @@ with a status that says what happened.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -55,7 +58,8 @@ from ..exercises.runner import (
     stop_all,
 )
 from ..paths import EXERCISES
-from .gradebook import record, write_table
+from ..errors import OneLineError
+from .gradebook import print_notes, rebuild_class, record, write_table
 from .results import Answer, Run
 from .roster import identify, load_roster, parse_deadline, resolve_student
 from .submissions import (
@@ -386,7 +390,6 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     ('gradebook.csv', [])
     """
     from ..corpus.article import load
-    from ..errors import OneLineError
     from ..exercises.bank import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
 
     known = exercise_lessons(exercises)
@@ -452,3 +455,55 @@ def summary(rows: Iterable[dict[str, str]]) -> str:
     students = len({row["student"] for row in rows})
     parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     return f"{students} student{'s' if students != 1 else ''}, {len(rows)} rows: {parts}"
+
+
+def files_not_graded(files: Path) -> str:
+    """One line on the files in ``files.csv`` that got a row but no grade (a time limit, a stopped run).
+
+    >>> import tempfile
+    >>> rows = [{"file": "ada/01_events.ipynb", "status": "not graded"}, {"file": "bo.ipynb", "status": "graded"}]
+    >>> files = write_table(Path(tempfile.mkdtemp()) / "files.csv", FILE_COLUMNS, rows)
+    >>> files_not_graded(files), files_not_graded(files.with_name("none.csv"))
+    ('ada/01_events.ipynb (not graded)', '')
+    """
+    if not files.is_file():
+        return ""
+    with files.open(encoding="utf-8-sig") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["status"] in ("not graded", "grader error")]
+    return ", ".join(f"{row['file']} ({row['status']})" for row in rows[:10]) + (" ..." if len(rows) > 10 else "")
+
+
+def grade_class(folder: Path, out: Path = Path("."), **options: Any) -> int:
+    """Grade a folder as the ``grade`` command does: print what was written and what to look at, and
+    return the exit status (0; 3 with no sandbox; 4 when some files got no grade; 130 when stopped).
+
+    ``options`` are :func:`grade_folder`'s. Stopped by Ctrl+C or by the system (SIGTERM), it
+    still writes what it has graded. An empty folder runs no kernel:
+
+    >>> import tempfile
+    >>> grade_class(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()), show=None)
+    wrote .../gradebook/ and .../feedback/: nothing graded
+    0
+    """
+    if not folder.is_dir():
+        raise OneLineError(f"there is no folder {folder}")
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        book, rows = grade_folder(folder, out, **options)
+    except NoSandbox as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print(f"stopped: the gradebook in {out / 'gradebook'} has the notebooks graded so far; "
+              "grade again to resume.", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    print(f"wrote {book.parent}/ and {out / 'feedback'}/: {summary(rows) if rows else 'nothing graded'}")
+    print_notes(rebuild_class(out, options.get("roster")))
+    files = book.with_name("files.csv")
+    not_graded = files_not_graded(files)
+    if not_graded:
+        print(f"not graded: {not_graded} (see {files})", file=sys.stderr)
+        return 4
+    return 0

@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OneLineError
-from ..exercises.layout import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
+from ..exercises.layout import Lesson, exercise_lessons
 from .results import WRITTEN_WAITING, Run, grade_rows, points_text, verdict_line
-from .roster import Roster, file_time, identify, lesson_from_name, read_table, resolve_student
+from .roster import Roster, file_time, identify, lesson_from_name, load_roster, read_table, resolve_student
 
 RESULTS = "results.json"
 MARKS = "marks.csv"
@@ -546,6 +546,26 @@ def rebuild(out: Path, known: dict[str, Lesson], roster: Roster | None = None) -
     for student in book.students:
         (feedback / names[student]).write_text(feedback_markdown(student, book, known), encoding="utf-8")
     return book
+
+
+def rebuild_class(out: Path, roster: Path | None = None) -> Book:
+    """Rebuild every file under ``out`` for the lessons in ``exercises/`` and the class's roster
+    (``roster.csv`` in ``out`` unless another is named), as ``feedback``, ``export`` and ``grade`` do.
+
+    >>> rebuild_class(Path(__import__("tempfile").mkdtemp())).students
+    []
+    """
+    return rebuild(out, exercise_lessons(), load_roster(out, roster))
+
+
+def print_notes(book: Book) -> None:
+    """Print :func:`notes`, one indented line each, under the line that says what was written.
+
+    >>> print_notes(Book([], [], {}, [], {}, {}, None, warnings=["marks.csv line 3: no graded 01_events yet"]))
+      marks.csv line 3: no graded 01_events yet
+    """
+    for line in notes(book):
+        print(f"  {line}")
 
 
 def record(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Roster | None = None,
