@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OneLineError
+from .paths import require_checkout
 
 
 # --- the commands: each prints what it did and returns the exit status ------------------------
@@ -315,25 +316,28 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], about: str) -> argparse.ArgumentParser:
+    def command(name: str, run: Callable[[argparse.Namespace], int], about: str,
+                checkout: bool = False) -> argparse.ArgumentParser:
+        """A subcommand; ``checkout``: it needs the repository's notebooks, exercises or solutions."""
         sub = commands.add_parser(name, help=about)
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=run, needs_checkout=checkout)
         return sub
 
     validate = command("validate-data", validate_data_command, "validate every data file")
     validate.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     command("locate", locate_command, "print where a text stands in the article").add_argument("text")
-    command("lab", lab_command, "open JupyterLab on notebooks/00_start_here.ipynb")
+    command("lab", lab_command, "open JupyterLab on notebooks/00_start_here.ipynb", checkout=True)
     setup = command("setup-lab", setup_lab_command, "write JupyterLab's classroom settings")
     setup.add_argument("--teacher", action="store_true", help="switch nbgrader's teacher tools on")
     outputs = command("outputs", outputs_command, "run notebooks and save their outputs")
     outputs.add_argument("notebooks", nargs="+", type=Path)
-    command("assign", assign_command, "write exercises/ from solutions/")
-    command("copy", copy_command, "copy the exercises into my-exercises/, never over your own copies")
-    command("objectives", objectives_command, "print which exercise questions assess each objective")
-    self_check = command("self-check", self_check_command, "check an exercise notebook, question by question")
+    command("assign", assign_command, "write exercises/ from solutions/", checkout=True)
+    command("copy", copy_command, "copy the exercises into my-exercises/, never over your own copies", checkout=True)
+    command("objectives", objectives_command, "print which exercise questions assess each objective", checkout=True)
+    self_check = command("self-check", self_check_command,
+                         "check an exercise notebook, question by question", checkout=True)
     self_check.add_argument("notebook", type=Path)
-    grade = command("grade", grade_command, "grade a folder of submitted notebooks")
+    grade = command("grade", grade_command, "grade a folder of submitted notebooks", checkout=True)
     grade.add_argument("folder", type=Path, help="submissions/<student>/<lesson>.ipynb or submissions/<student>.ipynb")
     grade.add_argument("--lesson", help="grade only this lesson, e.g. 01_events (also the lesson of notebooks named after students)")
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
@@ -349,10 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--roster", type=Path, default=None,
                        help="the class list, roster.csv (default: roster.csv in --out, if it is there)")
     grade.add_argument("--deadline", help="flag files changed after this time as late, e.g. '2026-03-14 18:00'")
-    feedback = command("feedback", feedback_command, "rebuild the gradebook and feedback after typing marks")
-    export = command("export", export_command, "write the marks for a learning platform to import")
+    feedback = command("feedback", feedback_command,
+                       "rebuild the gradebook and feedback after typing marks", checkout=True)
+    export = command("export", export_command, "write the marks for a learning platform to import", checkout=True)
     export.add_argument("lms", choices=("canvas", "moodle"), help="the platform")
-    points = command("points", points_command, "give a question new points, in solutions/ and exercises/")
+    points = command("points", points_command,
+                     "give a question new points, in solutions/ and exercises/", checkout=True)
     points.add_argument("lesson", help="e.g. 01_events")
     points.add_argument("question", help="the question's grade_id, e.g. events_destinations")
     points.add_argument("points", type=float)
@@ -360,7 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
         teacher.add_argument("--out", type=Path, default=Path("."),
                              help="the folder that holds gradebook/ (default: here)")
         teacher.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
-    site = command("site", site_command, "write the lesson website with Jupyter Book 1, from the saved outputs")
+    site = command("site", site_command,
+                   "write the lesson website with Jupyter Book 1, from the saved outputs", checkout=True)
     site.add_argument("--out", type=Path, default=Path("_site"), help="where the pages go (default: _site)")
     links = command("links", links_command, "print the Binder, Voila and nbgitpuller links of a GitHub copy")
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
@@ -369,7 +376,8 @@ def build_parser() -> argparse.ArgumentParser:
     contract = command("datapackage", datapackage_command,
                        "write data/datapackage.json and the data READMEs' column tables")
     contract.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
-    release = command("release", release_command, "write the student release: no solutions, no answer key")
+    release = command("release", release_command,
+                      "write the student release: no solutions, no answer key", checkout=True)
     release.add_argument("--out", type=Path, default=Path("student-release"),
                          help="the folder to write (default: student-release)")
     release.add_argument("--zip", action="store_true", help="also pack it into FOLDER.zip")
@@ -384,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     try:
+        if args.needs_checkout:
+            require_checkout()
         return args.run(args)
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -153,12 +153,19 @@ def assign(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Pat
     >>> written = assign(exercises=Path(tempfile.mkdtemp()))
     >>> [path.name for path in written]
     ['01_events.ipynb', '02_sources.ipynb', '03_framing.ipynb', '05_lateral.ipynb']
+    >>> assign(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+    ...
+    exodus_reader.exercises.assign.AssignError: there are no solutions in ...
     """
     import nbformat
 
+    sources = sorted(solutions.glob("*.ipynb"))
+    if not sources:
+        raise AssignError(f"there are no solutions in {solutions}")
     exercises.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sorted(solutions.glob("*.ipynb")):
+    for path in sources:
         notebook = nbformat.read(path, as_version=4)
         target = exercises / path.name
         nbformat.write(make_exercise(notebook), target)
