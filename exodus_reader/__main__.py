@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OneLineError
+from .extras import require_extra
 from .paths import require_checkout
 
 
@@ -316,28 +317,29 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], about: str,
-                checkout: bool = False) -> argparse.ArgumentParser:
-        """A subcommand; ``checkout``: it needs the repository's notebooks, exercises or solutions."""
+    def command(name: str, run: Callable[[argparse.Namespace], int], about: str, checkout: bool = False,
+                extra: str | None = None) -> argparse.ArgumentParser:
+        """A subcommand; ``checkout``: it needs the repository's notebooks, exercises or solutions;
+        ``extra``: the extra whose packages it needs (see :mod:`exodus_reader.extras`)."""
         sub = commands.add_parser(name, help=about)
-        sub.set_defaults(run=run, needs_checkout=checkout)
+        sub.set_defaults(run=run, needs_checkout=checkout, extra=extra)
         return sub
 
     validate = command("validate-data", validate_data_command, "validate every data file")
     validate.add_argument("--data", type=Path, default=None, help="a data folder other than data/")
     command("locate", locate_command, "print where a text stands in the article").add_argument("text")
-    command("lab", lab_command, "open JupyterLab on notebooks/00_start_here.ipynb", checkout=True)
+    command("lab", lab_command, "open JupyterLab on notebooks/00_start_here.ipynb", checkout=True, extra="lab")
     setup = command("setup-lab", setup_lab_command, "write JupyterLab's classroom settings")
     setup.add_argument("--teacher", action="store_true", help="switch nbgrader's teacher tools on")
-    outputs = command("outputs", outputs_command, "run notebooks and save their outputs")
+    outputs = command("outputs", outputs_command, "run notebooks and save their outputs", extra="exercises")
     outputs.add_argument("notebooks", nargs="+", type=Path)
-    command("assign", assign_command, "write exercises/ from solutions/", checkout=True)
+    command("assign", assign_command, "write exercises/ from solutions/", checkout=True, extra="exercises")
     command("copy", copy_command, "copy the exercises into my-exercises/, never over your own copies", checkout=True)
     command("objectives", objectives_command, "print which exercise questions assess each objective", checkout=True)
     self_check = command("self-check", self_check_command,
-                         "check an exercise notebook, question by question", checkout=True)
+                         "check an exercise notebook, question by question", checkout=True, extra="exercises")
     self_check.add_argument("notebook", type=Path)
-    grade = command("grade", grade_command, "grade a folder of submitted notebooks", checkout=True)
+    grade = command("grade", grade_command, "grade a folder of submitted notebooks", checkout=True, extra="exercises")
     grade.add_argument("folder", type=Path, help="submissions/<student>/<lesson>.ipynb or submissions/<student>.ipynb")
     grade.add_argument("--lesson", help="grade only this lesson, e.g. 01_events (also the lesson of notebooks named after students)")
     grade.add_argument("--out", type=Path, default=Path("."), help="where gradebook/ and feedback/ go (default: here)")
@@ -358,7 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = command("export", export_command, "write the marks for a learning platform to import", checkout=True)
     export.add_argument("lms", choices=("canvas", "moodle"), help="the platform")
     points = command("points", points_command,
-                     "give a question new points, in solutions/ and exercises/", checkout=True)
+                     "give a question new points, in solutions/ and exercises/", checkout=True, extra="exercises")
     points.add_argument("lesson", help="e.g. 01_events")
     points.add_argument("question", help="the question's grade_id, e.g. events_destinations")
     points.add_argument("points", type=float)
@@ -367,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="the folder that holds gradebook/ (default: here)")
         teacher.add_argument("--roster", type=Path, default=None, help="the class list (default: roster.csv in --out)")
     site = command("site", site_command,
-                   "write the lesson website with Jupyter Book 1, from the saved outputs", checkout=True)
+                   "write the lesson website with Jupyter Book 1, from the saved outputs", checkout=True, extra="site")
     site.add_argument("--out", type=Path, default=Path("_site"), help="where the pages go (default: _site)")
     links = command("links", links_command, "print the Binder, Voila and nbgitpuller links of a GitHub copy")
     links.add_argument("repository", nargs="?", help="OWNER/NAME on GitHub (default: read from `git remote get-url origin`)")
@@ -394,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.needs_checkout:
             require_checkout()
+        if args.extra:
+            require_extra(args.extra)
         return args.run(args)
     except OneLineError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from ..errors import OneLineError
+from ..extras import install_hint
 from ..paths import DATA_DIR, NOTEBOOKS, SITE
 
 CONFIG = SITE / "_config.yml"
@@ -99,8 +100,7 @@ def _jupyter_book() -> str:
         version = ""
     command = shutil.which("jupyter-book", path=str(Path(sys.executable).parent))
     if not version.startswith("1.") or command is None:
-        raise OneLineError("the website needs Jupyter Book 1 (the `site` extra): run `make site`, "
-                           "or pip install -c constraints.txt -e '.[site]'")
+        raise OneLineError(f"the website needs Jupyter Book 1 (the `site` extra): {install_hint('site')}")
     return command
 
 
