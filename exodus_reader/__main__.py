@@ -119,7 +119,8 @@ def outputs_command(args: argparse.Namespace) -> int:
 
 
 def assign_command(args: argparse.Namespace) -> int:
-    """Write ``exercises/`` from ``solutions/``; ``tests/test_exercises.py`` checks that nothing changes."""
+    """Write ``exercises/`` from ``solutions/``; that writes into the repository, so it has no
+    example here (:func:`exodus_reader.exercises.assign.assign` has one)."""
     from .exercises.assign import assign
 
     for path in assign():

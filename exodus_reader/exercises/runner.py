@@ -212,7 +212,8 @@ def execute_notebook(notebook: Any, folder: Path, timeout: int = 120) -> Any:
 
     Widget state is kept in the notebook, so a static view shows the widgets as last
     rendered; timings are not recorded, so the file changes only when the outputs do.
-    The module's notebooks are trusted: they run unsealed, in their own folder.
+    The module's notebooks are trusted: they run unsealed, in their own folder. It starts a
+    kernel, so it has no example here; ``tests/test_lab.py`` runs one.
     """
     block_slow_imports()
     from nbclient import NotebookClient
@@ -228,7 +229,7 @@ def save_outputs(path: Path) -> None:
     """Run one of the module's notebooks in a fresh kernel and write it back with its new outputs.
 
     What ``make outputs`` does for each notebook and solution. It starts a kernel, so it has
-    no example here; ``tests/test_lab.py`` runs it on a notebook of its own.
+    no example here; ``tests/test_lab.py`` runs it through the ``outputs`` command.
     """
     import nbformat
 
@@ -364,7 +365,15 @@ _RUNNING_LOCK = threading.Lock()
 
 
 def stop_all() -> None:
-    """End every child that is still running (the grader was interrupted)."""
+    """End every child that is still running (the grader was interrupted).
+
+    >>> child = subprocess.Popen([PYTHON, "-c", "import time; time.sleep(60)"], start_new_session=True)
+    >>> _RUNNING.add(child)
+    >>> stop_all()
+    >>> child.poll() is not None
+    True
+    >>> _RUNNING.discard(child)
+    """
     with _RUNNING_LOCK:
         children = list(_RUNNING)
     for child in children:

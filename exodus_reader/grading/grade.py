@@ -254,9 +254,23 @@ class Journal:
                     continue  # a line cut off by an interruption
 
     def get(self, key: str) -> Run | None:
+        """The run written down under a key, or None.
+
+        >>> import tempfile
+        >>> Journal(Path(tempfile.mkdtemp()) / "runs.jsonl").get("k") is None
+        True
+        """
         return self.runs.get(key)
 
     def add(self, key: str, run: Run) -> None:
+        """Write a run down under its key, as one line at the end of the file; safe from several threads.
+
+        >>> import tempfile
+        >>> journal = Journal(Path(tempfile.mkdtemp()) / "runs.jsonl")
+        >>> journal.add("k", Run("ada", "01_events", "a.ipynb"))
+        >>> journal.path.read_text(encoding="utf-8").count("\\n"), journal.get("k").student
+        (1, 'ada')
+        """
         with self.lock:
             self.runs[key] = run
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -265,7 +279,13 @@ class Journal:
 
 
 def run_key(task: Task, known: dict[str, Lesson], limits: Limits) -> str:
-    """What a run depends on: the file's bytes, its lesson, the exercise and the limits."""
+    """What a run depends on: the file's bytes, its lesson, the exercise and the limits.
+
+    >>> task = Task("ada", "nowhere.ipynb", "01_events")
+    >>> key = run_key(task, {}, Limits())
+    >>> key == run_key(task, {}, Limits()), key == run_key(task, {}, Limits(cell=5))
+    (True, False)
+    """
     digest = hashlib.sha256()
     try:
         digest.update(read_bytes_safely(Path(task.path)))

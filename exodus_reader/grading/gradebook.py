@@ -97,7 +97,14 @@ class Entry:
 
     @property
     def late(self) -> bool:
-        """Whether the file is newer than the deadline it was graded against."""
+        """Whether the file is newer than the deadline it was graded against.
+
+        >>> run = Run("ada", "01_events", "a.ipynb")
+        >>> Entry("ada", "01_events", run, modified=2e9, deadline="2026-03-14T18:00:00+00:00").late
+        True
+        >>> Entry("ada", "01_events", run, modified=2e9).late
+        False
+        """
         return bool(self.deadline and self.modified is not None
                     and self.modified > datetime.fromisoformat(self.deadline).timestamp())
 
@@ -120,7 +127,14 @@ def load_results(out: Path) -> list[Entry]:
 
 
 def save_results(out: Path, entries: list[Entry]) -> Path:
-    """Store the entries, replacing the file in one step so a crash cannot leave half of it."""
+    """Store the entries, replacing the file in one step so a crash cannot leave half of it.
+
+    >>> out = Path(__import__("tempfile").mkdtemp())
+    >>> save_results(out, [Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))]).name
+    'results.json'
+    >>> [(e.student, e.run.problem) for e in load_results(out)]
+    [('ada', 'no cells')]
+    """
     path = out / "gradebook" / RESULTS
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"note": "What the grader found. Written by the grader: type your marks in marks.csv instead.",
@@ -268,11 +282,20 @@ class LessonResult:
 
     @property
     def total(self) -> float:
+        """The points so far: checked automatically and marked by the teacher.
+
+        >>> LessonResult(auto=2.0, written=1.5).total
+        3.5
+        """
         return self.auto + self.written
 
     @property
     def complete(self) -> bool:
-        """Submitted, and every written answer marked."""
+        """Submitted, and every written answer marked.
+
+        >>> LessonResult(submitted=True).complete, LessonResult(submitted=True, pending=1).complete
+        (True, False)
+        """
         return self.submitted and not self.pending
 
 
@@ -290,7 +313,13 @@ class Book:
     warnings: list[str] = field(default_factory=list)
 
     def totals(self, student: str) -> LessonResult:
-        """A student's results over every lesson graded so far."""
+        """A student's results over every lesson graded so far.
+
+        >>> entry = Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))
+        >>> mark = Mark("ada", "01_events", "events_wednesday", 1.0, "", 2)
+        >>> build([entry], [mark], exercise_lessons()).totals("ada").total
+        1.0
+        """
         total = LessonResult()
         for lesson in self.lessons:
             r = self.results[(student, lesson)]
@@ -376,7 +405,13 @@ def summary_columns(book: Book) -> list[str]:
 
 
 def summary_rows(book: Book) -> list[dict[str, str]]:
-    """One row per student: every roster student, then anyone else who handed something in."""
+    """One row per student: every roster student, then anyone else who handed something in.
+
+    >>> entry = Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))
+    >>> row = summary_rows(build([entry], [], exercise_lessons()))[0]
+    >>> row["student"], row["01_events points"], row["01_events status"]
+    ('ada', '0', 'no cells')
+    """
     rows = []
     for student in book.students:
         row = {"student": student, "name": book.names[student]}
@@ -393,7 +428,14 @@ def summary_rows(book: Book) -> list[dict[str, str]]:
 
 
 def class_list_rows(book: Book) -> list[dict[str, str]]:
-    """Per student and lesson: the file, its time, and on time, late, missing or copied."""
+    """Per student and lesson: the file, its time, and on time, late, missing or copied.
+
+    >>> entries = [Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))]
+    >>> from exodus_reader.grading.roster import Student
+    >>> roster = Roster([Student("s01", "Ben Okafor")])
+    >>> [(row["student"], row["status"]) for row in class_list_rows(build(entries, [], exercise_lessons(), roster))]
+    [('s01', 'missing'), ('ada', 'handed in, not on the roster')]
+    """
     rows = []
     on_roster = {s.id for s in book.roster.students} if book.roster else None
     for student in book.students:
@@ -571,7 +613,13 @@ def print_notes(book: Book) -> None:
 def record(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Roster | None = None,
            deadline: datetime | None = None,
            copies: dict[str, tuple[str, ...]] | None = None) -> tuple[Path, list[dict[str, str]]]:
-    """Store new runs beside the earlier ones, rebuild every file; return the gradebook and the new rows."""
+    """Store new runs beside the earlier ones, rebuild every file; return the gradebook and the new rows.
+
+    >>> out = Path(__import__("tempfile").mkdtemp())
+    >>> book, rows = record([Run("ada", "01_events", "a.ipynb", problem="no cells")], exercise_lessons(), out)
+    >>> book.name, {row["status"] for row in rows}, (out / "feedback" / "ada.md").is_file()
+    ('gradebook.csv', {'no cells'}, True)
+    """
     entries, new = merge(load_results(out), runs, known, roster, deadline, copies)
     save_results(out, entries)
     book = rebuild(out, known, roster)

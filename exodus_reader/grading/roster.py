@@ -181,7 +181,12 @@ class Roster:
         return cls.from_rows(read_table(path), path.name)
 
     def get(self, student_id: str) -> Student | None:
-        """The student with this id, or None."""
+        """The student with this id, or None.
+
+        >>> roster = Roster([Student("s01", "Ada Lovelace")])
+        >>> roster.get("s01").name, roster.get("s99")
+        ('Ada Lovelace', None)
+        """
         return next((s for s in self.students if s.id == student_id), None)
 
     def match(self, download_name: str) -> Student | None:
