@@ -11,6 +11,9 @@ outputs. :func:`assign` writes ``exercises/`` from them:
   ``YOUR ANSWER HERE``, as nbgrader does;
 - outputs and execution counts are cleared; cell ids and metadata are kept.
 
+:func:`set_points` changes a question's points in that one source and writes the exercises
+again; :func:`copy_exercises` gives a student copies of their own.
+
 >>> print(strip_solution("### BEGIN SOLUTION\\nwar = article.events\\n### END SOLUTION"))
 war = ...
 """
