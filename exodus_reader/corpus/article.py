@@ -14,6 +14,7 @@ import html
 import re
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -130,6 +131,15 @@ class Article:
         self._tables = tables
         self._paragraph_bounds = list(zip(tables["paragraphs"]["start"], tables["paragraphs"]["end"],
                                           tables["paragraphs"]["paragraph_id"]))
+
+    @property
+    def published(self) -> date:
+        """The day the article was published, from ``article.json``.
+
+        >>> load().published
+        datetime.date(2022, 9, 24)
+        """
+        return date.fromisoformat(self.meta["published"])
 
     # --- the tables -------------------------------------------------------------
     @property

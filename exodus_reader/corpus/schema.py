@@ -10,6 +10,7 @@ naming the file, the row and what is wrong.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -64,6 +65,26 @@ _DATE_FORMS = {
     "before": re.compile(rf"^\.\./{_DAY}$"),
     "undated": re.compile(r"^$"),
 }
+
+
+def event_date_bounds(value: str) -> tuple[datetime.date | None, datetime.date | None]:
+    """The first and the last day an events.csv date allows; None where it does not say.
+
+    A day ("2022-09-21") is both; a range ("2022-09-21/2022-09-24") gives its two ends;
+    "../2022-09-24" (some time before) gives only the last day; an empty date gives neither.
+
+    >>> event_date_bounds("2022-09-21/2022-09-24")
+    (datetime.date(2022, 9, 21), datetime.date(2022, 9, 24))
+    >>> event_date_bounds("2022-09-21"), event_date_bounds("../1922-09-24"), event_date_bounds("")
+    ((datetime.date(2022, 9, 21), datetime.date(2022, 9, 21)), (None, datetime.date(1922, 9, 24)), (None, None))
+    """
+    if not value:
+        return None, None
+    first, _, last = value.rpartition("/")
+    last_day = datetime.date.fromisoformat(last)
+    if first == "..":
+        return None, last_day
+    return (datetime.date.fromisoformat(first) if first else last_day), last_day
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from PIL import Image
 
 from ..corpus.article import Article
 from ..errors import OneLineError
-from .lessons import audit, event_dates, given_or_loaded, long_date, published, voice_words
+from .lessons import audit, event_dates, given_or_loaded, long_date, short_date, voice_words
 from ..corpus.schema import EVENT_STATUSES, FRAMES
 from .style import OKABE_ITO as PALETTE
 
@@ -318,14 +318,6 @@ def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _short_date(day: pd.Timestamp) -> str:
-    """
-    >>> _short_date(pd.Timestamp("2022-02-24"))
-    '24 Feb 2022'
-    """
-    return f"{day.day} {day:%b %Y}"
-
-
 def _both(draw: Callable[[float], Figure], alt: str, caption: str) -> FigureImage:
     return FigureImage(draw(WIDE), alt, caption, draw(NARROW))
 
@@ -349,7 +341,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
             raise OneLineError(f"{status!r} is not a status; choose one of "
                                f"{', '.join(repr(s) for s in sorted(EVENT_STATUSES))}.")
         events = events[events["status"] == status]
-    day = pd.Timestamp(published(a))
+    day = pd.Timestamp(a.published)
     left = day - pd.Timedelta(days=days - 1)
     # Dated events by their first day, "before" events by their bound, undated ones last.
     key = events["first"].fillna(events["last"].where(events["precision"] == "before", pd.Timestamp.max))
@@ -394,7 +386,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
                         color=colour, alpha=0.35, hatch="///", edgecolor=colour)
                 ax.plot([mdates.date2num(last)], [y], marker=marker, color=colour, markersize=8)
                 if first < left:
-                    ax.text(x_left + 0.15, y, f"← from {_short_date(first)}", va="center", fontsize=SMALL,
+                    ax.text(x_left + 0.15, y, f"← from {short_date(first)}", va="center", fontsize=SMALL,
                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         rows.draw(ax)
         ax.set_xlim(x_left, x_right)
@@ -429,7 +421,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
     return _both(draw, alt, caption)
 
 
-def _earlier_text(row: object, written: Callable = _short_date) -> str:
+def _earlier_text(row: object, written: Callable = short_date) -> str:
     """How the timeline writes the date of an event before the week it shows."""
     if pd.isna(row.first):
         return f"before {row.last:%b %Y}"

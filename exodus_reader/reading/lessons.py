@@ -21,7 +21,7 @@ import pandas as pd
 from ..corpus.article import Article, load
 from ..corpus.coverage import coverage
 from ..errors import OneLineError
-from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED
+from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED, event_date_bounds
 from .tables import Sentence, Table
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -50,15 +50,6 @@ def _choose(value: str, allowed: list[str] | tuple[str, ...], what: str) -> str:
 
 
 # --- when ------------------------------------------------------------------------------------
-def published(article: Article | None = None) -> date:
-    """The day the article was published, from ``article.json``.
-
-    >>> published()
-    datetime.date(2022, 9, 24)
-    """
-    return date.fromisoformat(given_or_loaded(article).meta["published"])
-
-
 def long_date(day: date) -> str:
     """A date the way a reader says it.
 
@@ -66,6 +57,15 @@ def long_date(day: date) -> str:
     'Wednesday 21 September 2022'
     """
     return f"{WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """A date the way a table or a label writes it.
+
+    >>> short_date(date(2022, 2, 24))
+    '24 Feb 2022'
+    """
+    return f"{day.day} {day:%b %Y}"
 
 
 def resolve(expression: str, article: Article | None = None) -> Sentence:
@@ -82,7 +82,7 @@ def resolve(expression: str, article: Article | None = None) -> Sentence:
     Traceback (most recent call last):
     exodus_reader.errors.OneLineError: I cannot resolve 'next year'. Try a weekday ('on Wednesday'), 'today', 'now', 'yesterday', '3 days ago', 'this week' or 'last week'.
     """
-    day = published(article)
+    day = given_or_loaded(article).published
     said = f"{expression!r} means"
     on = f"publication on {long_date(day)}"
     words = expression.lower().split()
@@ -129,16 +129,15 @@ def show_date(value: str) -> str:
     >>> show_date("2022-09-21"), show_date("2022-09-21/2022-09-24"), show_date("../1922-09-24"), show_date("")
     ('21 Sep 2022', '21 to 24 Sep 2022', 'before 24 Sep 1922', 'no date')
     """
-    if not value:
+    first, last = event_date_bounds(value)
+    if last is None:
         return "no date"
-    if value.startswith("../"):
-        return "before " + show_date(value[3:])
-    if "/" in value:
-        first, last = (date.fromisoformat(v) for v in value.split("/"))
-        start = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else f"{first:%d %b %Y}".lstrip("0")
-        return f"{start} to {last.day} {last:%b %Y}"
-    day = date.fromisoformat(value)
-    return f"{day.day} {day:%b %Y}"
+    if first is None:
+        return f"before {short_date(last)}"
+    if first == last:
+        return short_date(last)
+    start = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else short_date(first)
+    return f"{start} to {short_date(last)}"
 
 
 def time_expressions(article: Article | None = None) -> Table:
@@ -166,24 +165,10 @@ def event_dates(article: Article | None = None) -> pd.DataFrame:
     >>> str(dates.loc["e02", "first"].date()), str(dates.loc["e17", "last"].date())
     ('2022-09-21', '2022-09-24')
     """
-    events = given_or_loaded(article).events
-    day = pd.Timestamp(published(article))
-    firsts, lasts = [], []
-    for value in events["date"]:
-        if value.startswith("../"):
-            firsts.append(pd.NaT)
-            lasts.append(pd.Timestamp(value[3:]))
-        elif "/" in value:
-            first, last = value.split("/")
-            firsts.append(pd.Timestamp(first))
-            lasts.append(pd.Timestamp(last))
-        elif value:
-            firsts.append(pd.Timestamp(value))
-            lasts.append(pd.Timestamp(value))
-        else:
-            firsts.append(pd.NaT)
-            lasts.append(day)
-    return events.assign(first=firsts, last=lasts)
+    a = given_or_loaded(article)
+    bounds = [event_date_bounds(value) for value in a.events["date"]]
+    return a.events.assign(first=[pd.Timestamp(first) if first else pd.NaT for first, _ in bounds],
+                           last=[pd.Timestamp(last) if last else pd.Timestamp(a.published) for _, last in bounds])
 
 
 # --- where -----------------------------------------------------------------------------------
@@ -308,7 +293,7 @@ def context(when: str = "after", article: Article | None = None) -> Table:
     if when != "all":
         frame = frame.drop(columns="publication")
     label = {"before": "before", "same day": "on the day of", "after": "after", "all": "around"}[when]
-    return Table(frame, f"Outside reports dated {label} publication ({long_date(published(a))})")
+    return Table(frame, f"Outside reports dated {label} publication ({long_date(a.published)})")
 
 
 # --- sources ---------------------------------------------------------------------------------
