@@ -390,3 +390,12 @@ def load(data_dir: str | Path | None = None) -> Article:
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
     text = read_article(folder)
     return Article(text, read_meta(folder), read_tables(folder, text))
+
+
+def given_or_loaded(article: Article | None) -> Article:
+    """The article passed in (a test's changed copy, say), or the one :func:`load` gives.
+
+    >>> given_or_loaded(None) is load()
+    True
+    """
+    return article if article is not None else load()

@@ -36,9 +36,9 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from ..corpus.article import Article
+from ..corpus.article import Article, given_or_loaded
 from ..errors import OneLineError
-from .lessons import audit, event_dates, given_or_loaded, long_date, short_date, voice_words
+from .lessons import audit, event_dates, long_date, short_date, voice_words
 from ..corpus.schema import EVENT_STATUSES, FRAMES
 from .style import OKABE_ITO as PALETTE
 

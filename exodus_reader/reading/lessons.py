@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from ..corpus.article import Article, load
+from ..corpus.article import Article, given_or_loaded, load
 from ..corpus.coverage import coverage
 from ..errors import OneLineError
 from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED, event_date_bounds
@@ -30,15 +30,6 @@ SPEAKING_ROLES = frozenset({"quoted", "reported"})
 #: Outlets in the context timeline that a reader must know more about, by web address.
 OUTLET_LABELS = {"tass.com": "TASS, Russian state media, reporting the Kremlin's denial"}
 AUDIT_GROUPS = ("gender", "source_type", "naming", "kind", "country")
-
-
-def given_or_loaded(article: Article | None) -> Article:
-    """The article passed in (a test's changed copy, say), or the one :func:`load` gives.
-
-    >>> given_or_loaded(None) is load()
-    True
-    """
-    return article if article is not None else load()
 
 
 def _choose(value: str, allowed: list[str] | tuple[str, ...], what: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from ..corpus.article import Article, load, search_pattern, word_count
+from ..corpus.article import Article, given_or_loaded, search_pattern, word_count
 from .coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
                      read_coding, write_coding)
 from ..errors import OneLineError
@@ -252,7 +252,7 @@ def layered_article_html(layers: Iterable[str] = DEFAULT_LAYERS, article: Articl
     >>> '<span class="exr-pid">p30</span>' in page
     True
     """
-    article = article or load()
+    article = given_or_loaded(article)
     return _layered_article_html(_chosen_layers(layers), article)
 
 
@@ -274,7 +274,7 @@ def legend_html(layers: Iterable[str] = DEFAULT_LAYERS, article: Article | None 
     >>> print(legend_html(["verbs"]).split("<li>")[1])
     <span class="exr-verbs exr-open exr-close">said</span> attribution verbs: bold, with a solid underline</li></ul></div>
     """
-    return _legend_html(_chosen_layers(layers), article or load())
+    return _legend_html(_chosen_layers(layers), given_or_loaded(article))
 
 
 @functools.lru_cache(maxsize=256)
@@ -397,7 +397,7 @@ def quote_cards(article: Article | None = None) -> tuple[QuoteCard, ...]:
     >>> card.quote_id, card.paragraph_id, card.passage[:23]
     ('q05', 'p13', '"I am not really scared')
     """
-    return _quote_cards(article or load())
+    return _quote_cards(given_or_loaded(article))
 
 
 def speaker_options(cards: Sequence[QuoteCard], article: Article | None = None) -> list[tuple[str, str]]:
@@ -406,7 +406,7 @@ def speaker_options(cards: Sequence[QuoteCard], article: Article | None = None) 
     >>> speaker_options(quote_cards())[:2]
     [('All speakers (35)', 'all'), ('Russian Defense Ministry (1)', 's01')]
     """
-    names = (article or load()).sources.set_index("source_id")["name"]
+    names = given_or_loaded(article).sources.set_index("source_id")["name"]
     counts: dict[str, int] = {}
     for card in cards:
         counts[card.source_id] = counts.get(card.source_id, 0) + 1
@@ -458,7 +458,7 @@ def elsewhere_html(query: str, article: Article | None = None) -> str:
     >>> elsewhere_html("Tolstoy")
     '<p>The words do not stand anywhere else in the article either.</p>'
     """
-    a = article or load()
+    a = given_or_loaded(article)
     pids = list(dict.fromkeys(m.paragraph_id for m in a.search(query) if m.paragraph_id))
     if not pids:
         return "<p>The words do not stand anywhere else in the article either.</p>"
@@ -530,6 +530,7 @@ def _frame_list(frames: Iterable[str]) -> str:
 def comparison_html(comparison: Comparison) -> str:
     """The comparison with the reference: agreement and Cohen's kappa per frame, then the differences.
 
+    >>> from exodus_reader import load
     >>> from exodus_reader.reading.coding import compare_coding
     >>> "not coded any paragraph yet" in comparison_html(compare_coding({}, load().frames))
     True
@@ -589,7 +590,7 @@ def paragraph_html(paragraph_id: str, article: Article | None = None) -> str:
     >>> paragraph_html("p29")
     '<p class="exr-block"><b>p29</b> &#x27;We are just cannon fodder&#x27;</p>'
     """
-    text = (article or load()).paragraph(paragraph_id)
+    text = given_or_loaded(article).paragraph(paragraph_id)
     return f'<p class="exr-block"><b>{paragraph_id}</b> {html.escape(text)}</p>'
 
 
@@ -614,7 +615,7 @@ class QuoteExplorer(widgets.VBox):
     def __init__(self, article: Article | None = None, speaker: str = "all", kind: str = "all",
                  query: str = "") -> None:
         super().__init__()
-        self.article = article or load()
+        self.article = given_or_loaded(article)
         self.cards = quote_cards(self.article)
         options = speaker_options(self.cards, self.article)
         self.speaker_menu = widgets.Dropdown(options=options, value=_speaker_value(self.article, options, speaker),
@@ -674,7 +675,7 @@ class ArticleReader(widgets.VBox):
 
     def __init__(self, article: Article | None = None, layers: Iterable[str] = DEFAULT_LAYERS) -> None:
         super().__init__()
-        self.article = article or load()
+        self.article = given_or_loaded(article)
         chosen = _chosen_layers(layers)
         self.toggles = {layer.key: widgets.Checkbox(value=layer.key in chosen, description=layer.label,
                                                     indent=False, layout=widgets.Layout(width="auto",
@@ -721,7 +722,7 @@ class FrameCoder(widgets.VBox):
 
     def __init__(self, path: str | Path = "frame_coding.csv", article: Article | None = None) -> None:
         super().__init__()
-        self.article = article or load()
+        self.article = given_or_loaded(article)
         self.path = Path(path).absolute()
         if self.path.is_dir():
             raise OneLineError(f"{path} is a folder: give the coder a file name, like FrameCoder(\"frame_coding.csv\").")
