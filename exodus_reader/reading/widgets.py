@@ -27,8 +27,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..corpus.article import Article, given_or_loaded, search_pattern, word_count
-from .coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
-                     read_coding, write_coding)
+from .frame_coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
+                           read_coding, write_coding)
 from ..errors import OneLineError
 from ..corpus.schema import FRAMES
 from .style import OKABE_ITO
@@ -531,7 +531,7 @@ def comparison_html(comparison: Comparison) -> str:
     """The comparison with the reference: agreement and Cohen's kappa per frame, then the differences.
 
     >>> from exodus_reader import load
-    >>> from exodus_reader.reading.coding import compare_coding
+    >>> from exodus_reader.reading.frame_coding import compare_coding
     >>> "not coded any paragraph yet" in comparison_html(compare_coding({}, load().frames))
     True
     """
