@@ -31,7 +31,7 @@ from .frame_coding import (Coding, CodingFileError, Comparison, backup_path, com
                            read_coding, write_coding)
 from ..errors import OneLineError
 from ..corpus.schema import FRAMES
-from .style import OKABE_ITO
+from .style import GREYS, OKABE_ITO
 #: Colours that tell speakers apart (yellow is kept for search highlights, black for text).
 SPEAKER_COLOURS: tuple[str, ...] = tuple(OKABE_ITO[name] for name in (
     "orange", "sky blue", "bluish green", "blue", "vermillion", "reddish purple"))
@@ -146,7 +146,7 @@ def _stylesheet() -> str:
         ".exr-quotes.exr-open{border-left-style:solid;border-left-width:3px}",
         ".exr-quotes.exr-close{border-right-style:solid;border-right-width:3px}",
         ".exr-label{font-size:max(12px,0.8em);font-style:normal;font-weight:normal;padding:0 2px;margin:0 1px;"
-        "border:1px solid #767676;border-radius:3px;background:#fff;color:#000;text-decoration:none}",
+        f"border:1px solid {GREYS['border']};border-radius:3px;background:#fff;color:#000;text-decoration:none}}",
         f"mark.exr-match{{background:{OKABE_ITO['yellow']};color:#000;border-top:1.5px solid #000;"
         "border-bottom:1.5px solid #000}",
         "mark.exr-match.exr-open{border-left:1.5px solid #000}",
@@ -154,24 +154,25 @@ def _stylesheet() -> str:
         ".exr-article{max-height:36em;overflow-y:auto;line-height:2.3;padding-right:0.5em}",
         ".exr-article p{margin:0 0 0.6em 0}",
         ".exr-pid{font-weight:bold;margin-right:0.5em}",
-        ".exr-kind{font-size:max(12px,0.9em);color:#444444;margin-right:0.5em}",
+        f".exr-kind{{font-size:max(12px,0.9em);color:{GREYS['small text']};margin-right:0.5em}}",
         ".exr-legend{line-height:2.3}",
         ".exr-legend li{margin-right:1.2em;display:inline-block}",
         ".exr-legend ul{padding-left:0;margin:0}",
         # The quotes scroll inside a box of their own, so that 34 of them never fill the page.
         ".exr-cards{padding:0 0.5em 0 0;list-style:none;margin:0}",
-        ".exr-scroll{max-height:30em;overflow-y:auto;border-top:1px solid #767676;border-bottom:1px solid #767676}",
-        ".exr-card{border-left:4px solid #767676;padding:0.3em 0.8em;margin:0.6em 0;line-height:1.45}",
+        f".exr-scroll{{max-height:30em;overflow-y:auto;border-top:1px solid {GREYS['border']};"
+        f"border-bottom:1px solid {GREYS['border']}}}",
+        f".exr-card{{border-left:4px solid {GREYS['border']};padding:0.3em 0.8em;margin:0.6em 0;line-height:1.45}}",
         ".exr-card blockquote{margin:0.3em 0;line-height:2}",
         # Small text is never under 12 px (JupyterLab's body text is 14 px; one step down is 11.7 px).
-        ".exr-small{font-size:max(12px,0.92em);color:#444444}",
+        f".exr-small{{font-size:max(12px,0.92em);color:{GREYS['small text']}}}",
         ".exr-status{font-weight:bold}",
         ".exr-block{line-height:1.45}",
         ".exr-table td,.exr-table th{padding:0.15em 0.8em;text-align:left}",
         # A focus ring a keyboard user can see on every control of the three widgets.
         ":is(.exodus-quote-explorer,.exodus-article-reader,.exodus-frame-coder,.exodus-coverage-explorer) "
         ":is(select,input,button):focus,"
-        ":is(.exr-article,.exr-scroll):focus{outline:3px solid #0072B2!important;outline-offset:2px}",
+        f":is(.exr-article,.exr-scroll):focus{{outline:3px solid {OKABE_ITO['blue']}!important;outline-offset:2px}}",
     ]
     return "<style>" + "".join(rules) + "</style>"
 
