@@ -44,8 +44,9 @@ from .style import GREYS, OKABE_ITO
 
 #: Each event status: a colour and a marker, so that the two say the same thing.
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "stated": (OKABE_ITO["blue"], "o"), "claim": (OKABE_ITO["vermillion"], "s"), "report": (OKABE_ITO["sky blue"], "^"),
-    "denial": (OKABE_ITO["black"], "X"), "position": (OKABE_ITO["reddish purple"], "D"), "plan": (OKABE_ITO["bluish green"], "P"),
+    "stated": (OKABE_ITO["blue"], "o"), "claim": (OKABE_ITO["vermillion"], "s"),
+    "report": (OKABE_ITO["sky blue"], "^"), "denial": (OKABE_ITO["black"], "X"),
+    "position": (OKABE_ITO["reddish purple"], "D"), "plan": (OKABE_ITO["bluish green"], "P"),
     "rumour": (OKABE_ITO["orange"], "*"),
 }
 #: Each frame: a colour, a marker for the grid and a hatch for the bars.
@@ -73,11 +74,13 @@ ROUTE_LABEL = {"destination by road": "route by road", "destination by air": "ro
                "destination, route not said": "route not said"}
 #: Each source type: a colour and a hatch.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
-    "ordinary person": (OKABE_ITO["orange"], ""), "official": (OKABE_ITO["blue"], "//"), "media": (OKABE_ITO["sky blue"], ".."),
-    "activist": (OKABE_ITO["vermillion"], "xx"), "journalist": (OKABE_ITO["bluish green"], "--"), "none": (OKABE_ITO["black"], ""),
+    "ordinary person": (OKABE_ITO["orange"], ""), "official": (OKABE_ITO["blue"], "//"),
+    "media": (OKABE_ITO["sky blue"], ".."), "activist": (OKABE_ITO["vermillion"], "xx"),
+    "journalist": (OKABE_ITO["bluish green"], "--"), "none": (OKABE_ITO["black"], ""),
 }
 GENDER_STYLE: dict[str, tuple[str, str]] = {
-    "male": (OKABE_ITO["blue"], "//"), "female": (OKABE_ITO["vermillion"], "xx"), "not shown": (OKABE_ITO["sky blue"], ".."),
+    "male": (OKABE_ITO["blue"], "//"), "female": (OKABE_ITO["vermillion"], "xx"),
+    "not shown": (OKABE_ITO["sky blue"], ".."),
 }
 
 
@@ -355,7 +358,8 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
         handles = [Line2D([], [], marker=STATUS_STYLE[s][1], color=STATUS_STYLE[s][0], linestyle="none", label=s)
                    for s in shown]
         if (order["precision"] == "range").any():
-            handles.append(Patch(facecolor=GREYS["fill"], hatch="///", edgecolor=GREYS["mark"], label="a range of days"))
+            handles.append(Patch(facecolor=GREYS["fill"], hatch="///", edgecolor=GREYS["mark"],
+                                 label="a range of days"))
         if (order["first"].isna() & (order["last"] >= left)).any():
             handles.append(Line2D([], [], linestyle=":", color=GREYS["mark"], label="some time before"))
         handles.append(Line2D([], [], linestyle="--", color=OKABE_ITO["black"], label="day of publication"))
@@ -652,8 +656,8 @@ def words_per_voice(article: Article | None = None) -> FigureImage:
         ax = _axes(figure, 0.1, bottom, 0.15, top)
         ax.barh(rows.mark_y, words["direct words"], height=0.9, color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"],
                 label="direct: in quotation marks")
-        ax.barh(rows.mark_y, words["reported words"], height=0.9, left=words["direct words"], color=OKABE_ITO["sky blue"],
-                hatch="//", edgecolor="white", label="reported: in the writer's words")
+        ax.barh(rows.mark_y, words["reported words"], height=0.9, left=words["direct words"],
+                color=OKABE_ITO["sky blue"], hatch="//", edgecolor="white", label="reported: in the writer's words")
         rows.draw(ax)
         ax.set_xlabel("words in the body text (direct + reported)", fontsize=SMALL)
         ax.set_xlim(0, words["words"].max() * 1.05)
