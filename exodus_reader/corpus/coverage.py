@@ -24,7 +24,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from .article import DATA_DIR, word_count
+from .article import DATA_DIR, load, word_count
 from ..errors import AnnotationError
 from .schema import (UNNAMED, Meanings, TableSchema, quoted, read_csv_table, row_labels,
                      validate_references, validate_values)
@@ -350,8 +350,6 @@ def read_coverage(data_dir: Path) -> dict[str, pd.DataFrame]:
     >>> set(tables["voices"]["quote_kind"]) == {"direct", "indirect"}
     True
     """
-    from .article import load
-
     tables = {name: read_csv_table(data_dir, schema) for name, schema in SCHEMAS.items()}
     labels = {name: row_labels(tables[name], SCHEMAS[name]) for name in tables}
     for name, frame in tables.items():

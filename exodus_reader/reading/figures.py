@@ -37,9 +37,9 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 
 from ..corpus.article import Article, given_or_loaded
-from ..errors import OneLineError
-from .lessons import audit, event_dates, long_date, short_date, voice_words
 from ..corpus.schema import EVENT_STATUSES, FRAMES
+from ..errors import OneLineError
+from .lessons import audit, event_dates, long_date, short_date, voice_words, voices_compare
 from .style import GREYS, OKABE_ITO
 
 #: Each event status: a colour and a marker, so that the two say the same thing.
@@ -908,8 +908,6 @@ def coverage_voices(article: Article | None = None) -> FigureImage:
     >>> print(coverage_voices())  # doctest: +ELLIPSIS
     Stacked bar chart of the voices in DW's report and in 10 other reports... DW, 24 Sep 2022: 15 voices (7 officials, ...
     """
-    from .lessons import voices_compare
-
     table = voices_compare(article).frame
     labels = [f"{row.outlet}{'' if row.report == 'DW' else f' ({row.report})'}, {row.date}: "
               f"{_count(row.voices, 'voice')}, {row.unnamed} unnamed, {row.direct} quoted directly"

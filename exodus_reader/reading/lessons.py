@@ -20,8 +20,8 @@ import pandas as pd
 
 from ..corpus.article import Article, given_or_loaded, load
 from ..corpus.coverage import coverage
-from ..errors import OneLineError
 from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED, event_date_bounds
+from ..errors import OneLineError
 from .tables import Sentence, Table
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -27,11 +27,13 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..corpus.article import Article, given_or_loaded, search_pattern, word_count
+from ..corpus.coverage import NAMING_KINDS, coverage
+from ..corpus.schema import FRAMES, UNNAMED
+from ..errors import OneLineError
 from .frame_coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
                            read_coding, write_coding)
-from ..errors import OneLineError
-from ..corpus.schema import FRAMES
 from .style import GREYS, OKABE_ITO
+
 #: Colours that tell speakers apart (yellow is kept for search highlights, black for text).
 SPEAKER_COLOURS: tuple[str, ...] = tuple(OKABE_ITO[name] for name in (
     "orange", "sky blue", "bluish green", "blue", "vermillion", "reddish purple"))
@@ -891,8 +893,6 @@ def _voice_groups(source_type: str, naming: str, quote_kind: str) -> tuple[str, 
     >>> _voice_groups("ordinary person", "first name only", "direct")
     ('ordinary person', 'unnamed', 'direct')
     """
-    from ..corpus.schema import UNNAMED
-
     kind = source_type if source_type in ("official", "ordinary person") else "other"
     return (kind,) + (("unnamed",) if naming in UNNAMED else ()) + (quote_kind,)
 
@@ -907,8 +907,6 @@ def coverage_cards(view: str = "naming") -> tuple[CoverageCard, ...]:
     >>> coverage_cards("voices")[3].label, coverage_cards("voices")[3].groups
     ('Sergei', ('ordinary person', 'unnamed', 'direct'))
     """
-    from ..corpus.coverage import coverage
-
     if view not in {value for _, value in COVERAGE_VIEWS}:
         raise OneLineError(f"There is no view {view!r}; choose 'naming' or 'voices'.")
     sets = coverage()
@@ -938,8 +936,6 @@ def coverage_report_options(cards: Sequence[CoverageCard]) -> list[tuple[str, st
     >>> coverage_report_options(coverage_cards("naming"))[:2]
     [('All reports (26)', 'all'), ('r01 Reuters, 22 Sep (3)', 'r01')]
     """
-    from ..corpus.coverage import coverage
-
     counts = {r: sum(card.report_id == r for card in cards) for r in dict.fromkeys(c.report_id for c in cards)}
     options = [(f"All reports ({len(cards)})", "all")]
     for row in coverage().reports.itertuples():
@@ -956,8 +952,6 @@ def coverage_group_options(view: str, cards: Sequence[CoverageCard]) -> list[tup
     ('unnamed voices (15)', 'unnamed')
     """
     if view == "naming":
-        from ..corpus.coverage import NAMING_KINDS
-
         labels = {kind: kind for kind in sorted(NAMING_KINDS)}
     else:
         labels = VOICE_FILTERS
