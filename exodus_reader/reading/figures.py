@@ -132,12 +132,21 @@ class FigureImage:
 
     @property
     def png(self) -> bytes:
-        """The wide layout as PNG bytes, without a timestamp or software tag."""
+        """The wide layout as PNG bytes, without a timestamp or software tag.
+
+        >>> FigureImage(_new_figure(1, 1), "An empty square.", "Nothing yet").png[:4]
+        b'\\x89PNG'
+        """
         return _png(self.figure)
 
     @property
     def layouts(self) -> list[Figure]:
-        """The layouts, widest first."""
+        """The layouts, widest first.
+
+        >>> image = FigureImage(_new_figure(2, 1), "Two empty boxes.", "Nothing yet", narrow=_new_figure(1, 1))
+        >>> [float(layout.get_size_inches()[0]) for layout in image.layouts]
+        [2.0, 1.0]
+        """
         return [self.figure] + ([self.narrow] if self.narrow is not None else [])
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:

@@ -47,7 +47,14 @@ class Table:
 
     @property
     def frame(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame (a copy)."""
+        """The rows as a pandas DataFrame: a copy, so changing it leaves the table as it was.
+
+        >>> table = Table(pd.DataFrame({"word": ["exodus"]}), "A word")
+        >>> words = table.frame
+        >>> words.loc[0, "word"] = "changed"
+        >>> table.frame.loc[0, "word"]
+        'exodus'
+        """
         return self._frame.copy()
 
     def __len__(self) -> int:

@@ -696,7 +696,11 @@ class ArticleReader(widgets.VBox):
 
     @property
     def layers(self) -> tuple[str, ...]:
-        """The layers switched on, in the legend's order."""
+        """The layers switched on, in the legend's order.
+
+        >>> ArticleReader(layers=["verbs", "quotes"]).layers
+        ('quotes', 'verbs')
+        """
         return tuple(key for key, toggle in self.toggles.items() if toggle.value)
 
     def update(self, change: object = None) -> None:
@@ -780,7 +784,12 @@ class FrameCoder(widgets.VBox):
     # --- reacting to the student ------------------------------------------------------------
     @property
     def current(self) -> str:
-        """The paragraph on screen."""
+        """The paragraph on screen: at first, the first one not coded yet.
+
+        >>> import tempfile
+        >>> FrameCoder(Path(tempfile.mkdtemp()) / "frame_coding.csv").current
+        'p11'
+        """
         return self.paragraph_menu.value
 
     def _step(self, by: int) -> None:
@@ -852,7 +861,14 @@ class FrameCoder(widgets.VBox):
         self.comparison.value = comparison_html(self.comparison_result()) if shown else ""
 
     def comparison_result(self) -> Comparison:
-        """The coding so far compared with the reference."""
+        """The coding so far compared with the reference.
+
+        >>> import tempfile
+        >>> coder = FrameCoder(Path(tempfile.mkdtemp()) / "frame_coding.csv")
+        >>> coder.frame_boxes["conflict"].value = True
+        >>> coder.comparison_result().paragraph_ids
+        ('p11',)
+        """
         return compare_coding(self.coding, self.reference, self.article.frame_reasons)
 
     def __repr__(self) -> str:
