@@ -24,10 +24,10 @@ from typing import NoReturn
 
 import pandas as pd
 
-from .article import DATA_DIR, word_count
+from .article import DATA_DIR, load, word_count
 from ..errors import AnnotationError
-from .schema import UNNAMED
-from .schema import Meanings, TableSchema, _check_references, _check_values, _read_csv, _row_labels, _short
+from .schema import (UNNAMED, Meanings, TableSchema, quoted, read_csv_table, row_labels,
+                     validate_references, validate_values)
 
 #: The longest excerpt we store, in words (counted as :func:`~exodus_reader.corpus.article.word_count` counts).
 MAX_EXCERPT_WORDS = 40
@@ -267,18 +267,18 @@ def _fail(name: str, row: str | None, problem: str) -> NoReturn:
     raise AnnotationError(SCHEMAS[name].file, row, problem)
 
 
-def _check_excerpt(name: str, label: str, text: str, column: str = "excerpt") -> None:
+def _validate_excerpt(name: str, label: str, text: str, column: str = "excerpt") -> None:
     words = word_count(text)
     if words > MAX_EXCERPT_WORDS:
         _fail(name, label, f"{column} has {words} words; keep it to {MAX_EXCERPT_WORDS} or fewer")
 
 
-def _check_address(name: str, label: str, url: str, column: str) -> None:
+def _validate_address(name: str, label: str, url: str, column: str) -> None:
     if not _ADDRESS.match(url):
-        _fail(name, label, f"{column} {_short(url)} is not a full https:// address")
+        _fail(name, label, f"{column} {quoted(url)} is not a full https:// address")
 
 
-def _check_place(name: str, label: str, place: str, shown: int | None) -> None:
+def _validate_place(name: str, label: str, place: str, shown: int | None) -> None:
     match = _PLACE.match(place)
     if not match:
         _fail(name, label, f"place {place!r} is not headline, standfirst, caption, subheading or 'para N'")
@@ -286,31 +286,31 @@ def _check_place(name: str, label: str, place: str, shown: int | None) -> None:
         _fail(name, label, f"place {place!r} is past the {shown} paragraphs the stored page shows")
 
 
-def _check_rows(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
+def _validate_rows(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
     reports = tables["reports"]
     shown = dict(zip(reports["report_id"], reports["paragraphs_shown"]))
     headlines = dict(zip(reports["report_id"], reports["headline"]))
     for label, row in zip(labels["reports"], reports.itertuples()):
         if not _DAY.match(row.date) or not FIRST_DAY <= row.date <= LAST_DAY:
             _fail("reports", label, f"date {row.date!r} is not a day from {FIRST_DAY} to {LAST_DAY}")
-        _check_address("reports", label, row.url, "url")
+        _validate_address("reports", label, row.url, "url")
     for name in EXCERPT_TABLES:
         for label, row in zip(labels[name], tables[name].itertuples()):
-            _check_place(name, label, row.place, shown[row.report_id])
-            _check_excerpt(name, label, row.excerpt)
+            _validate_place(name, label, row.place, shown[row.report_id])
+            _validate_excerpt(name, label, row.excerpt)
             if row.place == "headline" and row.excerpt not in headlines[row.report_id]:
-                _fail(name, label, f"excerpt {_short(row.excerpt)} is placed in the headline but is not in it")
+                _fail(name, label, f"excerpt {quoted(row.excerpt)} is placed in the headline but is not in it")
     for label, row in zip(labels["naming"], tables["naming"].itertuples()):
         if row.words not in row.excerpt:
-            _fail("naming", label, f"words {_short(row.words)} are not in the excerpt")
+            _fail("naming", label, f"words {quoted(row.words)} are not in the excerpt")
     for label, row in zip(labels["numbers"], tables["numbers"].itertuples()):
         if row.text not in row.excerpt:
-            _fail("numbers", label, f"text {_short(row.text)} is not in the excerpt")
+            _fail("numbers", label, f"text {quoted(row.text)} is not in the excerpt")
         if row.value and not _NUMBER.match(row.value):
             _fail("numbers", label, f"value {row.value!r} is not a number")
 
 
-def _check_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
+def _validate_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
     claims = tables["claims"]
     carried = set(tables["claim_reports"]["claim_id"])
     for label, row in zip(labels["claims"], claims.itertuples()):
@@ -321,14 +321,14 @@ def _check_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]])
         for column in ("origin_url", "origin_date", "origin_place", "origin_excerpt"):
             if not getattr(row, column):
                 _fail("claims", label, f"{column} is empty; a claim marked {row.verdict!r} needs its origin")
-        _check_address("claims", label, row.origin_url, "origin_url")
+        _validate_address("claims", label, row.origin_url, "origin_url")
         if not _DAY.match(row.origin_date):
             _fail("claims", label, f"origin_date {row.origin_date!r} is not YYYY-MM-DD")
-        _check_place("claims", label, row.origin_place, None)
-        _check_excerpt("claims", label, row.origin_excerpt, "origin_excerpt")
+        _validate_place("claims", label, row.origin_place, None)
+        _validate_excerpt("claims", label, row.origin_excerpt, "origin_excerpt")
 
 
-def _check_outlets(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
+def _validate_outlets(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
     known = set(tables["references"]["id"])
     for label, row in zip(labels["outlets"], tables["outlets"].itertuples()):
         cited = [ref for ref in row.references.split(";") if ref]
@@ -350,23 +350,21 @@ def read_coverage(data_dir: Path) -> dict[str, pd.DataFrame]:
     >>> set(tables["voices"]["quote_kind"]) == {"direct", "indirect"}
     True
     """
-    from .article import load
-
-    tables = {name: _read_csv(data_dir, schema) for name, schema in SCHEMAS.items()}
-    labels = {name: _row_labels(tables[name], SCHEMAS[name]) for name in tables}
+    tables = {name: read_csv_table(data_dir, schema) for name, schema in SCHEMAS.items()}
+    labels = {name: row_labels(tables[name], SCHEMAS[name]) for name in tables}
     for name, frame in tables.items():
-        _check_values(frame, SCHEMAS[name], labels[name])
+        validate_values(frame, SCHEMAS[name], labels[name])
     # references.csv belongs to the whole module: the article's loader reads and checks it
     tables["references"] = load(data_dir).references
-    _check_outlets(tables, labels)
+    _validate_outlets(tables, labels)
     # the size first: a set cut short leaves rows that point past it
     size = len(tables["reports"])
     if not MIN_REPORTS <= size <= MAX_REPORTS:
         _fail("reports", None, f"{size} reports; the coverage set holds {MIN_REPORTS} to {MAX_REPORTS}")
     for name in SCHEMAS:
-        _check_references(tables, name, labels[name], SCHEMAS)
-    _check_rows(tables, labels)
-    _check_claims(tables, labels)
+        validate_references(tables, name, labels[name], SCHEMAS)
+    _validate_rows(tables, labels)
+    _validate_claims(tables, labels)
     return tables
 
 

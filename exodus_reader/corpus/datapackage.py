@@ -213,7 +213,13 @@ def datapackage(data_dir: Path) -> dict:
 
 
 def datapackage_json(data_dir: Path) -> str:
-    """``datapackage.json`` as it is written: indented, non-ASCII kept, ending in a newline."""
+    """``datapackage.json`` as it is written: indented, non-ASCII kept, ending in a newline.
+
+    >>> from exodus_reader.corpus.article import DATA_DIR
+    >>> print(datapackage_json(DATA_DIR)[:30])
+    {
+      "profile": "data-package",
+    """
     return json.dumps(datapackage(data_dir), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -240,7 +246,20 @@ def column_table(family: Family, name: str) -> str:
 
 
 def readme_with_tables(family: Family, readme: str) -> str:
-    """A family's README with every generated table written anew from its module."""
+    """A family's README with every generated table written anew from its module.
+
+    Only the text between a table's two markers changes; the prose around it is kept.
+
+    >>> stale = BEGIN.format(file="verbs.csv", source=ARTICLE.source) + "\\n| an old table |\\n" + END
+    >>> readme = readme_with_tables(ARTICLE, "The verbs:\\n" + stale + "\\nMore prose.\\n")
+    >>> print("\\n".join(readme.splitlines()[2:5]))
+    | column | meaning | checked |
+    |---|---|---|
+    | `verb_lemma` | the verb as `quotes.csv` counts it: `say`, `tell`, `claim`, `make clear`... | unique, required |
+    >>> readme.splitlines()[-1], "an old table" in readme
+    ('More prose.', False)
+    """
+
     def table(match: re.Match) -> str:
         file = match.group("file")
         name = next((n for n, s in family.schemas.items() if s.file == file), None)
@@ -253,7 +272,19 @@ def readme_with_tables(family: Family, readme: str) -> str:
 
 
 def write_contract(data_dir: Path) -> list[Path]:
-    """Write ``datapackage.json`` and the tables of each README in a data folder; return what changed."""
+    """Write ``datapackage.json`` and the tables of each README in a data folder; return what changed.
+
+    >>> import shutil, tempfile
+    >>> from exodus_reader.corpus.article import DATA_DIR
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("article.json", "article.txt", "README.md", "coverage/README.md"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = shutil.copy(DATA_DIR / name, folder / name)
+    >>> [path.name for path in write_contract(folder)]  # the READMEs' tables are up to date already
+    ['datapackage.json']
+    >>> write_contract(folder)
+    []
+    """
     written = [(data_dir / "datapackage.json", datapackage_json(data_dir))]
     for family in FAMILIES:
         readme = data_dir / family.readme

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..corpus.article import load
-from ..corpus.schema import aliases
+from ..corpus.schema import aliases, event_date_bounds
 from .verdicts import WrongType, describe
 
 MONTHS = {name: number for number, names in enumerate(
@@ -315,11 +315,20 @@ def read_choice(answer: Any, options: Iterable[str]) -> str:
 
 
 def published_date() -> datetime.date:
-    return datetime.date.fromisoformat(load().meta["published"])
+    """The day the article was published.
+
+    >>> published_date()
+    datetime.date(2022, 9, 24)
+    """
+    return load().published
 
 
 def event_days(column: str, value: str) -> list[datetime.date]:
-    """The day or the two ends of the range of the event whose column has a value."""
+    """The day, or the two ends of the range, of the event whose column has a value.
+
+    >>> event_days("date_as_written", "this week")
+    [datetime.date(2022, 9, 21), datetime.date(2022, 9, 24)]
+    """
     events = load().events
-    date = events.loc[events[column] == value, "date"].iloc[0]
-    return [datetime.date.fromisoformat(day) for day in date.split("/")]
+    first, last = event_date_bounds(events.loc[events[column] == value, "date"].iloc[0])
+    return [last] if first == last else [first, last]

@@ -1,8 +1,8 @@
 """The tables the lessons show: each answers one question about the article from its data.
 
-Every function returns a :class:`Table`. Jupyter shows it in full, with no text cut
-off; ``print`` gives plain text; ``table.frame`` hands over the pandas DataFrame for
-anyone who wants to sort or filter it. Each function reads the data through
+Every function returns a captioned :class:`~exodus_reader.reading.tables.Table`: Jupyter
+shows it in full, ``print`` gives plain text, and ``table.frame`` hands over the pandas
+DataFrame for anyone who wants to sort or filter it. Each function reads the data through
 :func:`~exodus_reader.corpus.article.load`, or through an ``article`` passed in.
 
 >>> from exodus_reader import lessons
@@ -12,17 +12,17 @@ anyone who wants to sort or filter it. Each function reads the data through
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import pandas as pd
 
-from ..corpus.article import Article, load
+from ..corpus.article import Article, given_or_loaded, load
 from ..corpus.coverage import coverage
+from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED, event_date_bounds
 from ..errors import OneLineError
-from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED
+from .tables import Sentence, Table
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Roles of a source that give it a voice: quoted directly, or reported.
@@ -30,94 +30,6 @@ SPEAKING_ROLES = frozenset({"quoted", "reported"})
 #: Outlets in the context timeline that a reader must know more about, by web address.
 OUTLET_LABELS = {"tass.com": "TASS, Russian state media, reporting the Kremlin's denial"}
 AUDIT_GROUPS = ("gender", "source_type", "naming", "kind", "country")
-
-
-class Sentence(str):
-    """A plain sentence that Jupyter shows without quotation marks.
-
-    >>> Sentence("Hello.")
-    Hello.
-    """
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-class Table:
-    """A table with a caption that Jupyter shows in full.
-
-    >>> table = Table(pd.DataFrame({"word": ["exodus"], "paragraph": ["p04"]}), "A word")
-    >>> print(table)
-    A word
-      word paragraph
-    exodus       p04
-    >>> table.frame["word"].tolist()
-    ['exodus']
-    """
-
-    def __init__(self, frame: pd.DataFrame, caption: str) -> None:
-        self._frame = frame.reset_index(drop=True)
-        self.caption = caption
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame (a copy)."""
-        return self._frame.copy()
-
-    def __len__(self) -> int:
-        return len(self._frame)
-
-    def __repr__(self) -> str:
-        body = self._frame.to_string(index=False) if len(self._frame) else "(no rows)"
-        return f"{self.caption}\n{body}"
-
-    def _repr_html_(self) -> str:
-        head = "".join(f'<th style="text-align:left">{html.escape(str(c))}</th>' for c in self._frame.columns)
-        rows = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>"
-                       for row in self._frame.itertuples(index=False))
-        if not rows:
-            rows = f'<tr><td colspan="{len(self._frame.columns)}">(no rows)</td></tr>'
-        # A narrow notebook column scrolls the table sideways rather than squeezing its text.
-        return (f'<div class="exodus-table-scroll" style="overflow-x:auto;max-width:100%">'
-                f'<table class="exodus-table"><caption style="text-align:left">{html.escape(self.caption)}'
-                f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
-
-
-#: Cells longer than this many characters are prose: they keep a readable width.
-PROSE = 60
-
-
-def _cell(value: object) -> str:
-    """One table cell: short words never break, prose keeps a readable width, addresses are links.
-
-    >>> _cell("2022-09-25")
-    '<td style="text-align:left;vertical-align:top;white-space:nowrap">2022-09-25</td>'
-    >>> "min-width:18em" in _cell("word " * 20)
-    True
-    """
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    style = "text-align:left;vertical-align:top"
-    if text.startswith("https://"):  # a long address may break anywhere, so the table stays readable
-        link = f'<a href="{html.escape(text)}" target="_blank" rel="noopener">{html.escape(text)}</a>'
-        return f'<td style="{style};overflow-wrap:anywhere;min-width:14em">{link}</td>'
-    if len(text) > PROSE:
-        style += ";min-width:18em"
-    elif len(text) <= 30 and " " not in text.strip() or _SHORT.fullmatch(text):
-        style += ";white-space:nowrap"  # ids, dates, numbers, "21 Sep 2022": never cut in two
-    return f'<td style="{style}">{html.escape(text)}</td>'
-
-
-#: Short values that read as one item though they hold spaces: dates, "3 of 5", "2 (1 + 1)".
-_SHORT = re.compile(r"(before )?\d{1,2}( to \d{1,2})? [A-Z][a-z]{2} \d{4}|[\d%(),.+ ]{1,20}|\d+ of \d+")
-
-
-def given_or_loaded(article: Article | None) -> Article:
-    """The article passed in (a test's changed copy, say), or the one :func:`load` gives.
-
-    >>> given_or_loaded(None) is load()
-    True
-    """
-    return article if article is not None else load()
 
 
 def _choose(value: str, allowed: list[str] | tuple[str, ...], what: str) -> str:
@@ -129,15 +41,6 @@ def _choose(value: str, allowed: list[str] | tuple[str, ...], what: str) -> str:
 
 
 # --- when ------------------------------------------------------------------------------------
-def published(article: Article | None = None) -> date:
-    """The day the article was published, from ``article.json``.
-
-    >>> published()
-    datetime.date(2022, 9, 24)
-    """
-    return date.fromisoformat(given_or_loaded(article).meta["published"])
-
-
 def long_date(day: date) -> str:
     """A date the way a reader says it.
 
@@ -145,6 +48,15 @@ def long_date(day: date) -> str:
     'Wednesday 21 September 2022'
     """
     return f"{WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """A date the way a table or a label writes it.
+
+    >>> short_date(date(2022, 2, 24))
+    '24 Feb 2022'
+    """
+    return f"{day.day} {day:%b %Y}"
 
 
 def resolve(expression: str, article: Article | None = None) -> Sentence:
@@ -161,7 +73,7 @@ def resolve(expression: str, article: Article | None = None) -> Sentence:
     Traceback (most recent call last):
     exodus_reader.errors.OneLineError: I cannot resolve 'next year'. Try a weekday ('on Wednesday'), 'today', 'now', 'yesterday', '3 days ago', 'this week' or 'last week'.
     """
-    day = published(article)
+    day = given_or_loaded(article).published
     said = f"{expression!r} means"
     on = f"publication on {long_date(day)}"
     words = expression.lower().split()
@@ -208,16 +120,15 @@ def show_date(value: str) -> str:
     >>> show_date("2022-09-21"), show_date("2022-09-21/2022-09-24"), show_date("../1922-09-24"), show_date("")
     ('21 Sep 2022', '21 to 24 Sep 2022', 'before 24 Sep 1922', 'no date')
     """
-    if not value:
+    first, last = event_date_bounds(value)
+    if last is None:
         return "no date"
-    if value.startswith("../"):
-        return "before " + show_date(value[3:])
-    if "/" in value:
-        first, last = (date.fromisoformat(v) for v in value.split("/"))
-        start = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else f"{first:%d %b %Y}".lstrip("0")
-        return f"{start} to {last.day} {last:%b %Y}"
-    day = date.fromisoformat(value)
-    return f"{day.day} {day:%b %Y}"
+    if first is None:
+        return f"before {short_date(last)}"
+    if first == last:
+        return short_date(last)
+    start = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else short_date(first)
+    return f"{start} to {short_date(last)}"
 
 
 def time_expressions(article: Article | None = None) -> Table:
@@ -245,24 +156,10 @@ def event_dates(article: Article | None = None) -> pd.DataFrame:
     >>> str(dates.loc["e02", "first"].date()), str(dates.loc["e17", "last"].date())
     ('2022-09-21', '2022-09-24')
     """
-    events = given_or_loaded(article).events
-    day = pd.Timestamp(published(article))
-    firsts, lasts = [], []
-    for value in events["date"]:
-        if value.startswith("../"):
-            firsts.append(pd.NaT)
-            lasts.append(pd.Timestamp(value[3:]))
-        elif "/" in value:
-            first, last = value.split("/")
-            firsts.append(pd.Timestamp(first))
-            lasts.append(pd.Timestamp(last))
-        elif value:
-            firsts.append(pd.Timestamp(value))
-            lasts.append(pd.Timestamp(value))
-        else:
-            firsts.append(pd.NaT)
-            lasts.append(day)
-    return events.assign(first=firsts, last=lasts)
+    a = given_or_loaded(article)
+    bounds = [event_date_bounds(value) for value in a.events["date"]]
+    return a.events.assign(first=[pd.Timestamp(first) if first else pd.NaT for first, _ in bounds],
+                           last=[pd.Timestamp(last) if last else pd.Timestamp(a.published) for _, last in bounds])
 
 
 # --- where -----------------------------------------------------------------------------------
@@ -387,7 +284,7 @@ def context(when: str = "after", article: Article | None = None) -> Table:
     if when != "all":
         frame = frame.drop(columns="publication")
     label = {"before": "before", "same day": "on the day of", "after": "after", "all": "around"}[when]
-    return Table(frame, f"Outside reports dated {label} publication ({long_date(published(a))})")
+    return Table(frame, f"Outside reports dated {label} publication ({long_date(a.published)})")
 
 
 # --- sources ---------------------------------------------------------------------------------
