@@ -5,7 +5,7 @@ cannot drift from them, and graded once, in parallel as a teacher would, to the 
 gradebook in expected_gradebook.csv. Each submission costs a kernel (about two seconds
 of CPU), so the cases are combined per notebook and all answer lesson 01; the checks of
 every lesson meet every case, and every solution, through the same plain-data round trip
-the grader uses, in test_checks.py, and the solutions run with their checks under nbval.
+the grader uses, in test_bank.py, and the solutions run with their checks under nbval.
 
 - ada: events, all right (the solutions' own answers);
 - ben: events, all wrong: wrong values for the first four questions, wrong types after;
