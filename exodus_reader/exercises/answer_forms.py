@@ -196,10 +196,22 @@ def names_in(text: str, table: pd.DataFrame, id_column: str, name_column: str) -
     """
     names = []
     for key, name, cell in zip(table[id_column], table[name_column], table["aliases"]):
-        names += [(variant.lower(), key) for variant in [name, *aliases(cell)]]
-    found, rest = set(), f" {' '.join(words_of(text))} "
+        names += [(" ".join(words_of(variant.lower())), key) for variant in [name, *aliases(cell)]]
+    return keys_named(" ".join(words_of(text)), names)
+
+
+def keys_named(words: str, names: Iterable[tuple[str, str]]) -> set[str]:
+    """The keys whose name stands in a text of words as whole words, longest names first, so
+    that a long name is not also read as the short one inside it.
+
+    >>> sorted(keys_named("united arab emirates and arab league", [("arab emirates", "uae"), ("arab", "x")]))
+    ['uae', 'x']
+    >>> sorted(keys_named("united arab emirates", [("arab emirates", "uae"), ("arab", "x")]))
+    ['uae']
+    """
+    found, rest = set(), f" {words} "
     for variant, key in sorted(set(names), key=lambda item: -len(item[0])):
-        pattern = rf"(?<![\w-]){re.escape(' '.join(words_of(variant)))}(?![\w-])"
+        pattern = rf"(?<![\w-]){re.escape(variant)}(?![\w-])"
         if re.search(pattern, rest):
             found.add(key)
             rest = re.sub(pattern, " ", rest)
