@@ -37,3 +37,46 @@ def error_for(data: Path) -> str:
     assert "\n" not in message
     assert caught.value._render_traceback_() == [f"AnnotationError: {message}"]
     return message
+
+
+#: About how many seconds each long test file takes when two run at once on two cores (the
+#: others take a few seconds at most). They are handed out longest first (see below).
+LONG_FILES = {
+    "tests/test_browser.py": 25,  # a JupyterLab server, Chromium, four notebooks
+    "tests/test_hostile.py": 17,  # sealed kernels, and waits for what they leave behind
+    "tests/test_grade.py": 13,
+    "tests/test_one_verdict.py": 12,
+    "tests/test_term.py": 11,  # five kernels, one after another
+    "tests/test_site.py": 10,
+    "tests/test_nbgrader_route.py": 9,
+    "tests/test_nbval_exercises.py": 9,
+    "tests/test_wheel.py": 6,
+    "tests/test_exercises.py": 6,
+    "tests/test_figures.py": 6,
+    "tests/test_release.py": 5,
+    "tests/test_checks.py": 4,
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadfile``, hand out the longest files first.
+
+    xdist orders files by their number of tests, so a long file with few tests was started
+    last and the other worker sat idle until it ended.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LongestFirst(LoadFileScheduling):
+        ordered = False
+
+        def _assign_work_unit(self, node):
+            if not self.ordered:  # the first call, once every worker has collected
+                self.workqueue = type(self.workqueue)(
+                    sorted(self.workqueue.items(), key=lambda item: -LONG_FILES.get(item[0], 0)))
+                self.ordered = True
+            super()._assign_work_unit(node)
+
+    return LongestFirst(config, log)

@@ -1,10 +1,11 @@
 """The widgets and an exercise in real JupyterLab, in headless Chromium, used as a student uses them.
 
-A JupyterLab server starts on a free local port with a token, in a scratch folder holding a
-copy of notebooks/04_explore.ipynb without outputs and a blank exercise. Chromium (Debian's,
-driven by Playwright for Python) opens it, waits for a real kernel, runs every cell, and then
-chooses, types and ticks. The widgets come from the prebuilt extension that ipywidgets
-installs: nothing is built.
+A JupyterLab server starts on a free local port with a token, in a scratch folder holding
+copies of notebooks/00_start_here.ipynb and notebooks/04_explore.ipynb without outputs and a
+blank exercise. Chromium (Debian's, driven by Playwright for Python) opens JupyterLab on the
+start notebook, as `make lab` does, and the others from the file browser; it waits for real
+kernels, runs every cell, and then chooses, types and ticks. The widgets come from the
+prebuilt extension that ipywidgets installs: nothing is built.
 
 The server runs from a student's environment: a scratch prefix that sees this environment's
 packages (nbgrader included, as after the test extras) and its Jupyter settings, on which
@@ -167,11 +168,8 @@ def lab(tmp_path_factory):
     log = (home / "server.log").open("wb")
     server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        yield {"url": f"http://127.0.0.1:{port}/lab/tree/{NOTEBOOK.name}?token={token}",
-               "exercise_url": f"http://127.0.0.1:{port}/lab/tree/{EXERCISE.name}?token={token}",
-               "base": f"http://127.0.0.1:{port}", "token": token,
+        yield {"base": f"http://127.0.0.1:{port}", "token": token,
                "start_url": f"http://127.0.0.1:{port}/lab/tree/{START.name}?token={token}", "root": root, "home": home,
-               "legible_url": f"http://127.0.0.1:{port}/lab/tree/{LEGIBLE}?token={token}",
                "ready": lambda: _wait_for_server(server, port, token, home / "server.log")}
     finally:
         server.terminate()  # the server shuts its kernels down on SIGTERM
@@ -200,8 +198,14 @@ def _wait_for_server(server: subprocess.Popen, port: int, token: str, log: Path)
 
 
 @pytest.fixture(scope="module")
-def page(lab):
-    """The notebook open in Chromium, every cell run in a real kernel."""
+def lab_page(lab):
+    """JupyterLab in Chromium with four notebooks open, Run All chosen in each in a real kernel.
+
+    The page opens on the start notebook, as `make lab` opens it; the explore notebook, the
+    legibility notebook and the blank exercise are opened beside it from the file browser, as a
+    student opens the next one. One page holds all four: loading JupyterLab takes Chromium about
+    4 s of CPU, and the four kernels run at the same time. Each test waits for its own notebook.
+    """
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
             str(lab["home"] / "chromium"), executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS,
@@ -210,35 +214,66 @@ def page(lab):
             tab = browser.pages[0] if browser.pages else browser.new_page()
             tab.set_default_timeout(LONG)
             lab["ready"]()
-            tab.goto(lab["url"])
-            _run_all(tab, NOTEBOOK)
-            tab.set_default_timeout(SHORT)
+            tab.goto(lab["start_url"])
+            for notebook in (START, NOTEBOOK, lab["root"] / LEGIBLE, lab["root"] / EXERCISE.name):
+                if notebook != START:
+                    tab.locator(".jp-DirListing-item", has_text=notebook.name).dblclick()
+                _start_run_all(tab, _in_front(tab, notebook))
             yield tab
         finally:
             browser.close()
 
 
-def _run_all(tab, notebook: Path) -> None:
-    """Run every cell of the open notebook and wait until each has run once.
+@pytest.fixture
+def page(lab_page):
+    """The page with the explore notebook in front, every cell run."""
+    lab_page.set_default_timeout(LONG)
+    _ran(lab_page, NOTEBOOK)
+    lab_page.set_default_timeout(SHORT)
+    return lab_page
+
+
+def _in_front(tab, notebook: Path):
+    """Bring a notebook's document tab to front in JupyterLab; the notebook's panel."""
+    title = tab.locator(f"#jp-main-dock-panel .lm-TabBar-tab[title^='Name: {notebook.name}']")
+    title.click()
+    expect(title).to_have_class(re.compile(r"\blm-mod-current\b"), timeout=LONG)
+    return tab.locator(f"#{title.get_attribute('data-id')}")
+
+
+def _ran(tab, notebook: Path):
+    """A notebook brought to front once each of its cells has run; its panel."""
+    panel = _in_front(tab, notebook)
+    _wait_for_run_all(tab, panel, notebook)
+    return panel
+
+
+def _start_run_all(tab, panel) -> None:
+    """Choose Run All in the notebook in front once its kernel is idle, and wait until one of its
+    cells is queued or runs.
 
     Run All before a kernel exists silently does nothing, and on a loaded machine it can
     still be lost while the notebook settles: when no cell is queued or run within a few
     seconds, choose it again (a lost Run All ran nothing, so the prompts still count from 1).
     """
-    cells = sum(cell.cell_type == "code" for cell in nbformat.read(notebook, as_version=4).cells)
     for _ in range(3):
         tab.wait_for_selector(KERNEL_IDLE)
         tab.locator("#jp-MainMenu .lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
         tab.click("li.lm-Menu-item[data-command='runmenu:run-all']")
         try:
-            tab.wait_for_function("""() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-                                   .some(p => /\\[(\\*|[0-9]+)\\]/.test(p.textContent))""", timeout=SHORT)
+            panel.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[(\*|[0-9]+)\]")).first.wait_for(
+                timeout=SHORT)
             break
         except PlaywrightTimeout:
             continue
-    tab.wait_for_function("""expected => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+
+
+def _wait_for_run_all(tab, panel, notebook: Path) -> None:
+    """Wait until every code cell of the notebook in front has run once, in order, and its kernel is idle."""
+    cells = sum(cell.cell_type == "code" for cell in nbformat.read(notebook, as_version=4).cells)
+    tab.wait_for_function("""([panel, expected]) => [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
                            .map(p => p.textContent.trim()).join(' ') === expected""",
-                          arg=" ".join(f"[{n}]:" for n in range(1, cells + 1)))
+                          arg=[panel.element_handle(), " ".join(f"[{n}]:" for n in range(1, cells + 1))])
     tab.wait_for_selector(KERNEL_IDLE)
 
 
@@ -336,24 +371,19 @@ def test_ticking_a_frame_saves_the_coding_beside_the_notebook(page, lab):
     coder.get_by_text("Where you differ (1 paragraph)").wait_for()
 
 
-def test_the_start_notebook_opens_and_runs_top_to_bottom(page, lab):
-    tab = page.context.new_page()
-    try:
-        tab.set_default_timeout(LONG)
-        tab.goto(lab["start_url"])
-        _run_all(tab, START)
-        assert tab.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-        assert tab.locator("table.exodus-article tbody tr").count() == 37
-        search = tab.locator(".jp-OutputArea-output", has=tab.locator("table.exodus-matches"))
-        assert search.locator("mark").all_text_contents() == ["told DW\xa0he", "told\xa0DW he", "told DW he"]
-        search.screenshot(path=str(lab["home"] / "00_start_here-search.png"))
-        outputs = " ".join(tab.locator(".jp-OutputArea-output").all_text_contents())
-        assert "Match(" not in outputs and "\\xa0" not in outputs
-    finally:
-        tab.close()
+def test_the_start_notebook_opens_and_runs_top_to_bottom(lab_page, lab):
+    lab_page.set_default_timeout(LONG)
+    notebook = _ran(lab_page, START)  # opened by its address, Run All chosen in the fixture
+    assert notebook.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert notebook.locator("table.exodus-article tbody tr").count() == 37
+    search = notebook.locator(".jp-OutputArea-output", has=lab_page.locator("table.exodus-matches"))
+    assert search.locator("mark").all_text_contents() == ["told DW\xa0he", "told\xa0DW he", "told DW he"]
+    search.screenshot(path=str(lab["home"] / "00_start_here-search.png"))
+    outputs = " ".join(notebook.locator(".jp-OutputArea-output").all_text_contents())
+    assert "Match(" not in outputs and "\\xa0" not in outputs
 
 
-#: In the page: the body text size, the file browser's width, and, for one figure, the layout shown,
+#: In the page: the notebook's body text size, the file browser's width, and, for one figure, the layout shown,
 #: its drawn and native widths, and its smallest label as drawn (native size x drawn / native width).
 MEASURE_FIGURE = """figure => {
     const shown = [...figure.querySelectorAll('img')].filter(img => getComputedStyle(img).display !== 'none');
@@ -362,8 +392,8 @@ MEASURE_FIGURE = """figure => {
             native: img.naturalWidth, label: parseFloat(img.dataset.labelPx) * width / img.naturalWidth,
             column: figure.parentElement.getBoundingClientRect().width};
 }"""
-MEASURE_PAGE = """() => ({
-    body: parseFloat(getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).fontSize),
+MEASURE_PAGE = """notebook => ({
+    body: parseFloat(getComputedStyle(notebook.querySelector('.jp-RenderedMarkdown p')).fontSize),
     browser: document.querySelector('.jp-FileBrowser').getBoundingClientRect().width})"""
 #: Wait until the page has painted twice (a resized notebook lays its cells out again first).
 PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -379,21 +409,19 @@ MEASURE_TABLE = """table => {
 }"""
 
 
-def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser_open(page, lab):
-    tab = page.context.new_page()
+def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser_open(lab_page, lab):
+    tab = lab_page
+    tab.set_default_timeout(LONG)
+    notebook = _ran(tab, lab["root"] / LEGIBLE)
     measured = {}
     try:
-        tab.set_default_timeout(LONG)
-        tab.set_viewport_size({"width": 1280, "height": 900})
-        tab.goto(lab["legible_url"])
-        _run_all(tab, lab["root"] / LEGIBLE)
         tab.set_default_timeout(SHORT)
         for width in (1280, 800):
             tab.set_viewport_size({"width": width, "height": 900})
-            at = tab.evaluate(MEASURE_PAGE)
+            at = notebook.evaluate(MEASURE_PAGE)
             assert at["browser"] >= 200, "the file browser is open, as on a student's screen"
             smallest = ONE_STEP_DOWN * at["body"]
-            figures = tab.locator("figure.exr-figure")
+            figures = notebook.locator("figure.exr-figure")
             assert figures.count() == len(FIGURES)
             for name, index in zip(FIGURES, range(len(FIGURES))):
                 figures.nth(index).scroll_into_view_if_needed()
@@ -409,7 +437,7 @@ def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser
             tab.evaluate(PAINTED)
             tab.screenshot(path=str(lab["home"] / f"legibility-{width}-timeline.png"))
             figures.nth(1).screenshot(path=str(lab["home"] / f"legibility-{width}-route_map.png"))
-            tables = tab.locator("table.exodus-table")
+            tables = notebook.locator("table.exodus-table")
             for index in range(tables.count()):
                 tables.nth(index).scroll_into_view_if_needed()
                 table = tables.nth(index).evaluate(MEASURE_TABLE)
@@ -419,7 +447,7 @@ def test_figures_and_tables_are_legible_at_1280_and_800_px_with_the_file_browser
             tab.screenshot(path=str(lab["home"] / f"legibility-{width}-table.png"))
     finally:
         (lab["home"] / "legibility.json").write_text(json.dumps(measured, indent=1))
-        tab.close()
+        tab.set_viewport_size({"width": 1280, "height": 1000})  # as the other tests see the page
 
 
 def test_the_quote_list_scrolls_in_a_box_and_every_control_shows_its_focus(page, lab):
@@ -441,7 +469,8 @@ def test_the_quote_list_scrolls_in_a_box_and_every_control_shows_its_focus(page,
 def test_no_text_in_the_widgets_is_smaller_than_one_step_below_the_body_text(page):
     page.locator(".exodus-article-reader .exodus-layer-errata input").check()  # the smallest labels: "sic"
     sizes = page.evaluate("""() => {
-        const body = parseFloat(getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).fontSize);
+        const shown = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown p';  // the notebook in front
+        const body = parseFloat(getComputedStyle(document.querySelector(shown)).fontSize);
         const widgets = '.exodus-quote-explorer, .exodus-article-reader, .exodus-frame-coder';
         const own = el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
         const texts = [...document.querySelectorAll(widgets)].flatMap(w => [...w.querySelectorAll('*')]).filter(own);
@@ -451,48 +480,44 @@ def test_no_text_in_the_widgets_is_smaller_than_one_step_below_the_body_text(pag
     assert sizes["count"] > 100 and sizes["smallest"] >= ONE_STEP_DOWN * sizes["body"], sizes
 
 
-def test_a_blank_exercise_runs_to_its_last_cell_and_takes_a_written_answer(page, lab):
+def test_a_blank_exercise_runs_to_its_last_cell_and_takes_a_written_answer(lab_page, lab):
     """Run All on a blank exercise: every cell runs, each check says in one calm line that it is
     not answered yet; then a written answer entered as the notebook tells a student to."""
-    tab = page.context.new_page()
+    tab = lab_page
+    tab.set_default_timeout(LONG)
     path = lab["root"] / EXERCISE.name
-    try:
-        tab.set_default_timeout(LONG)
-        tab.goto(lab["exercise_url"])
-        _run_all(tab, path)  # waits until the last code cell has run
-        feedback = tab.locator("[data-mime-type='application/vnd.jupyter.stderr']")
-        checks = sum("check(" in c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
-        expect(feedback).to_have_count(checks)
-        lines = [text.strip() for text in feedback.all_text_contents()]
-        assert all(line.startswith("\u2717 Not answered yet:") and "\n" not in line for line in lines), lines[:2]
-        assert not any("Traceback" in line or "NotAnsweredYet" in line for line in lines)
+    notebook = _ran(tab, path)  # waits until the last code cell has run
+    feedback = notebook.locator("[data-mime-type='application/vnd.jupyter.stderr']")
+    checks = sum("check(" in c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    expect(feedback).to_have_count(checks)
+    lines = [text.strip() for text in feedback.all_text_contents()]
+    assert all(line.startswith("\u2717 Not answered yet:") and "\n" not in line for line in lines), lines[:2]
+    assert not any("Traceback" in line or "NotAnsweredYet" in line for line in lines)
 
-        cells = tab.locator(".jp-Notebook .jp-Cell")
-        before = cells.count()
-        stub = tab.locator(".jp-RenderedMarkdown", has_text=re.compile(r"^\s*YOUR ANSWER HERE\s*$"))
-        answer = tab.locator(".jp-MarkdownCell").filter(has=stub).first
-        answer.scroll_into_view_if_needed()
-        # as the notebook says: click the cell, press Enter, select the words, type over them
-        answer.click()
-        tab.keyboard.press("Enter")
-        tab.keyboard.press("Control+a")
-        written = "The date line (p06) gives the day; the caption's Wednesday is the one before it (p09)."
-        tab.keyboard.type(written)
-        tab.keyboard.press("Shift+Enter")
-        tab.keyboard.press("Control+s")
-        deadline = time.monotonic() + SHORT / 1000
-        saved = None
-        while time.monotonic() < deadline:
-            saved = nbformat.read(path, as_version=4)
-            if any(c.source == written for c in saved.cells):
-                break
-            time.sleep(0.2)
-        assert cells.count() == before
-        assert len(saved.cells) == len(nbformat.read(EXERCISE, as_version=4).cells)
-        [cell] = [c for c in saved.cells if c.source == written]
-        assert cell.cell_type == "markdown" and cell.metadata["nbgrader"]["grade_id"] == "events_how_resolved"
-    finally:
-        tab.close()
+    cells = notebook.locator(".jp-Notebook .jp-Cell")
+    before = cells.count()
+    stub = tab.locator(".jp-RenderedMarkdown", has_text=re.compile(r"^\s*YOUR ANSWER HERE\s*$"))  # inside each cell
+    answer = notebook.locator(".jp-MarkdownCell").filter(has=stub).first
+    answer.scroll_into_view_if_needed()
+    # as the notebook says: click the cell, press Enter, select the words, type over them
+    answer.click()
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Control+a")
+    written = "The date line (p06) gives the day; the caption's Wednesday is the one before it (p09)."
+    tab.keyboard.type(written)
+    tab.keyboard.press("Shift+Enter")
+    tab.keyboard.press("Control+s")
+    deadline = time.monotonic() + SHORT / 1000
+    saved = None
+    while time.monotonic() < deadline:
+        saved = nbformat.read(path, as_version=4)
+        if any(c.source == written for c in saved.cells):
+            break
+        time.sleep(0.2)
+    assert cells.count() == before
+    assert len(saved.cells) == len(nbformat.read(EXERCISE, as_version=4).cells)
+    [cell] = [c for c in saved.cells if c.source == written]
+    assert cell.cell_type == "markdown" and cell.metadata["nbgrader"]["grade_id"] == "events_how_resolved"
 
 
 def test_students_see_none_of_nbgrader_s_teacher_tools(page, lab):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
+from functools import lru_cache
 from importlib.metadata import distribution, packages_distributions
 
 from packaging.requirements import Requirement
@@ -42,9 +43,15 @@ def third_party(names: set[str]) -> set[str]:
     return {n for n in names if n not in sys.stdlib_module_names and n not in OWN}
 
 
+@lru_cache(maxsize=None)
+def _installed() -> dict[str, list[str]]:
+    """Which distributions provide each top-level module: read once, as it scans every installed one."""
+    return packages_distributions()
+
+
 def distributions_of(modules: set[str]) -> set[str]:
     """The installed distributions that provide some top-level modules."""
-    mapping = packages_distributions()
+    mapping = _installed()
     found = set()
     for module in modules:
         # Python 3.10 maps only distributions that ship top_level.txt (pandas does not);

@@ -9,6 +9,7 @@ in test_nbval_exercises.py.
 
 from __future__ import annotations
 
+import os
 import re
 
 import nbformat
@@ -70,7 +71,8 @@ def both(tmp_path_factory):
     for lesson in LESSONS:
         write(folder, f"vic/{lesson}.ipynb", filled_with(lesson, lambda case: case.accepted[-1]))
     out = tmp_path_factory.mktemp("book")
-    _, rows = grade_folder(folder, out, jobs=2, limits=LIMITS, show=None)
+    # two submissions per core, as in test_grade.py: each waits much of its time for its kernel
+    _, rows = grade_folder(folder, out, jobs=2 * (os.cpu_count() or 1), limits=LIMITS, show=None)
     # the self-check end to end on the notebook with every trick; the others through its own wording
     checked = {"01_events": self_check(folder / "una" / "01_events.ipynb", LIMITS)[0]}
     for name in ("02_sources", "03_framing"):

@@ -149,6 +149,7 @@ def run_here(steps: list[Step], limits: Limits, folder: Path) -> list[dict]:
     >>> reports[0]["state"], reports[1]["state"], reports[1]["ename"]
     ('ok', 'error', 'ZeroDivisionError')
     """
+    block_slow_imports()  # before nbformat, which imports jsonschema: else the grammar costs each run 1 s
     import nbformat
 
     client_class = _client_class()
