@@ -10,9 +10,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LAB_READY := $(VENV)/.ready-lab
 TEST_READY := $(VENV)/.ready-test
+SITE_READY := $(VENV)/.ready-site
 # What each environment installs (in variables: a comma inside $(call ...) would split its arguments)
 STUDENT_EXTRAS := [lab,exercises]
-TEST_EXTRAS := [lab,exercises,test]
+TEST_EXTRAS := [lab,exercises,test,site]
+# `make site`: what students have, and Jupyter Book 1 (never in what `make lab` installs)
+SITE_EXTRAS := [lab,exercises,site]
 # The two scripts that draw saved widgets on the website (site/package.json, pinned by its lock file)
 SITE_JS := site/node_modules/.package-lock.json
 
@@ -22,7 +25,7 @@ SITE_JS := site/node_modules/.package-lock.json
 help:
 	@echo "make lab      open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     run every test: data, package, doctests and notebooks"
-	@echo "make site     build the lesson website in _site/ from the saved outputs (needs npm once)"
+	@echo "make site     build the lesson website in _site/ with Jupyter Book 1 from the saved outputs (needs npm once)"
 	@echo "make outputs  run every notebook and solution in a fresh kernel and save its outputs"
 	@echo "make exercises  write exercises/ from solutions/"
 	@echo "make my-exercises  copy the exercises into my-exercises/ to work on (never over your own copies)"
@@ -50,6 +53,9 @@ $(LAB_READY): pyproject.toml constraints.txt
 $(TEST_READY): pyproject.toml constraints.txt
 	$(call install,$(TEST_EXTRAS))
 
+$(SITE_READY): pyproject.toml constraints.txt
+	$(call install,$(SITE_EXTRAS))
+
 lab: $(LAB_READY)
 	$(BIN)/python -m exodus_reader lab
 
@@ -61,7 +67,7 @@ $(SITE_JS): site/package.json site/package-lock.json
 	@command -v npm >/dev/null || { echo "The website needs npm once. On Debian or Ubuntu: sudo apt install npm"; exit 1; }
 	npm ci --prefix site --no-audit --no-fund --loglevel=error
 
-site: $(LAB_READY) $(SITE_JS)
+site: $(SITE_READY) $(SITE_JS)
 	$(BIN)/python -m exodus_reader site
 
 my-exercises: $(LAB_READY)

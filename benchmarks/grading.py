@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import nbformat  # noqa: E402
 
 from exercise_cases import CASES  # noqa: E402  (the answers are defined once, with the tests)
-from exodus_reader.exercises.questions import exercise_lessons  # noqa: E402
+from exodus_reader.exercises.layout import exercise_lessons  # noqa: E402
 from test_grade import filled, solution_code  # noqa: E402
 
 # as in an activated environment: nbgrader calls its own tools (alembic) by name

@@ -22,8 +22,19 @@ Its layers match what people install:
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
+if _TYPE_CHECKING:  # for editors and type checkers; at run time each name is imported on first use
+    from . import reading as _reading
+    from .corpus.article import Article, Match, load, word_count
+    from .corpus.schema import FRAMES
+    from .errors import AnnotationError, OneLineError
+    from .exercises.in_notebook import check, hint, start
+
+    figures = _reading.figures
+    lessons = _reading.lessons
 
 #: The public names, and the module each one comes from. They are imported when first
 #: used, so that a command which needs none of them (the grader's sandboxed runner, for
@@ -38,9 +49,19 @@ _MODULES = {"figures": "reading.figures", "lessons": "reading.lessons"}
 __all__ = sorted([*_PUBLIC, *_MODULES])
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     if name in _PUBLIC:
-        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+        return getattr(_import_module(f".{_PUBLIC[name]}", __name__), name)
     if name in _MODULES:
-        return import_module(f".{_MODULES[name]}", __name__)
+        return _import_module(f".{_MODULES[name]}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names, so that tab completion in a notebook offers them before their first use.
+
+    >>> import exodus_reader
+    >>> {"load", "check", "figures"} <= set(dir(exodus_reader))
+    True
+    """
+    return sorted({*__all__, "corpus", "reading", "exercises", "grading", "delivery", "widgets"})

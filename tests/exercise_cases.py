@@ -222,7 +222,7 @@ def solution_answers(lessons: tuple[str, ...] = LESSONS) -> dict[str, Any]:
 
     Check cells are skipped: this process evaluates the answers itself.
     """
-    from exodus_reader.exercises.questions import check_call
+    from exodus_reader.exercises.layout import check_call
 
     answers = {}
     for lesson in lessons:

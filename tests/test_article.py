@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exodus_reader import OneLineError, load
+from exodus_reader.corpus.schema import event_date_bounds
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,12 @@ def test_a_search_reads_as_sentences_not_as_python(article):
     page = found._repr_html_()
     assert page.count("<mark>") == 3 and "Match(" not in page
     assert repr(article.search("Tolstoy")) == "No match for 'Tolstoy'." and article.search("Tolstoy") == []
+
+
+def test_each_event_date_gives_the_days_its_precision_promises(article):
+    for row in article.events.itertuples():
+        first, last = event_date_bounds(row.date)
+        promised = {"day": first is not None and first == last, "range": first is not None and first < last,
+                    "before": first is None and last is not None, "undated": (first, last) == (None, None)}
+        assert promised[row.precision], (row.event_id, row.date)
+    assert article.published.isoformat() == article.meta["published"]

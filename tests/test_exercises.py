@@ -14,7 +14,7 @@ from nbclient import NotebookClient
 from exodus_reader.exercises.bank import events, framing, lateral, sources
 from exodus_reader.exercises.assign import BEGIN, END, TEXT_STUB, assign
 from exodus_reader.exercises.verdicts import NOT_ANSWERED
-from exodus_reader.exercises.questions import check_call, exercise_lessons
+from exodus_reader.exercises.layout import check_call, exercise_lessons
 from exercise_cases import LESSONS, ROOT, appears, forms, notebook, solution_answers
 
 OPTIONS = set(sources.STANCES) | set(framing.TYPED_FUNCTIONS) | set(events.STATUSES) | set(lateral.VERDICTS)

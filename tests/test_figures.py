@@ -12,11 +12,12 @@ from nbval.plugin import get_sanitize_patterns
 
 from conftest import ROOT
 from exodus_reader import Article, OneLineError, figures, load
+from exodus_reader.reading.style import GREYS, OKABE_ITO
 
 ARTICLE = load()
-PALETTE = {"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#000000"}
+PALETTE = {colour.lower() for colour in OKABE_ITO.values()}
 #: Neutral tints for grids, absent marks and legend keys, never for data groups.
-NEUTRAL = {"#ffffff", "#cccccc", "#dddddd", "#eeeeee", "#888888", "#555555"}
+NEUTRAL = {"#ffffff"} | {grey.lower() for grey in GREYS.values()}
 NAMES = ["timeline", "route_map", "words_per_voice", "source_audit", "voice_order", "frame_profile", "coverage_voices"]
 
 

@@ -5,7 +5,7 @@ cannot drift from them, and graded once, in parallel as a teacher would, to the 
 gradebook in expected_gradebook.csv. Each submission costs a kernel (about two seconds
 of CPU), so the cases are combined per notebook and all answer lesson 01; the checks of
 every lesson meet every case, and every solution, through the same plain-data round trip
-the grader uses, in test_checks.py, and the solutions run with their checks under nbval.
+the grader uses, in test_bank.py, and the solutions run with their checks under nbval.
 
 - ada: events, all right (the solutions' own answers);
 - ben: events, all wrong: wrong values for the first four questions, wrong types after;
@@ -38,8 +38,10 @@ import pytest
 
 from exodus_reader.__main__ import main
 from exodus_reader.exercises.assign import BEGIN, END
-from exodus_reader.grading.grade import Limits, Task, find_submissions, grade_folder, read_cells
-from exodus_reader.exercises.questions import exercise_lessons, locate
+from exodus_reader.exercises.runner import Limits
+from exodus_reader.grading.grade import grade_folder
+from exodus_reader.grading.submissions import Task, find_submissions, read_cells
+from exodus_reader.exercises.layout import exercise_lessons, locate
 from exercise_cases import CASES, appears, forms, notebook, solution_answers
 
 EXPECTED = Path(__file__).with_name("expected_gradebook.csv")
@@ -246,10 +248,10 @@ def test_students_check_their_own_notebook_question_by_question(tmp_path, capsys
     nbformat.write(partial, path)
     assert main(["self-check", str(path)]) == 1
     report = capsys.readouterr().out
-    assert "  Question 1   passed\n" in report
-    assert "  Question 3   not answered yet: war_paragraph is still ... : the answer cell was left blank." in report
+    assert "  Question 1   correct.\n" in report
+    assert "  Question 3   not answered yet: the answer cell was left blank (war_paragraph = ...)." in report
     words = len(solution_code("01_events")["events_how_resolved"].split())
-    assert f"  Question 8   written answer, {words} words: your teacher will grade it" in report
+    assert f"  Question 8   written answer, {words} words: your teacher will grade it.\n" in report
     assert report.rstrip().endswith("6 of 7 checked questions pass; 3 written answers for your teacher.")
 
 

@@ -17,10 +17,11 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import build_parser, main
-from exodus_reader.grading.grade import Answer, Run
+from exodus_reader.grading.results import Answer, Run
+from exodus_reader.exercises.assign import set_points
 from exodus_reader.grading.gradebook import (Entry, Mark, build, load_results, merge, notes, read_marks, rebuild,
-                                     save_results, set_points)
-from exodus_reader.exercises.questions import exercise_lessons
+                                             save_results)
+from exodus_reader.exercises.layout import exercise_lessons
 from exodus_reader.grading.roster import Roster
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,11 @@ import nbformat
 import pytest
 
 from exodus_reader.__main__ import main
-from exodus_reader.grading.grade import Run, feedback_names, read_cells, survey, write_outputs
-from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.grading.grade import write_outputs
+from exodus_reader.grading.gradebook import feedback_names, merge
+from exodus_reader.grading.results import Run
+from exodus_reader.grading.submissions import read_cells, survey
+from exodus_reader.exercises.layout import exercise_lessons
 from exodus_reader.exercises.runner import Limits
 
 
@@ -45,6 +48,20 @@ def test_odd_names_copies_and_other_files_each_get_their_own_status(tmp_path):
         ("ada", "01_events", "01_EVENTS.IPYNB"), ("bo", "01_events", "01_events.ipynb.txt"),
         ("cy", "01_events", "01_events (1).ipynb")]
 
+
+#: Every copy mark the folder survey or the gradebook forgave when each had a parser of its own.
+COPY_MARKED = ["01_events (1)", "01_events(2)", "01_events - Copy", "01_events copy", "01_events copy 2",
+               "01_events-Copy1", "01_events_copy", "01_events-2", "01_EVENTS (1)",
+               "Ada Lovelace_12345_assignsubmission_file_01_events-Copy1"]
+
+
+@pytest.mark.parametrize("stem", COPY_MARKED)
+def test_a_copy_mark_means_the_same_lesson_to_the_folder_survey_and_the_gradebook(stem, tmp_path):
+    _touch(tmp_path, f"ada/{stem}.ipynb")
+    tasks, files = survey(tmp_path, None, exercise_lessons())
+    assert [(t.lesson, f.status) for t, f in zip(tasks, files)] == [("01_events", "graded, odd name")]
+    entries, _ = merge([], [Run("ada", None, str(tmp_path / "ada" / f"{stem}.ipynb"))], exercise_lessons())
+    assert [e.lesson for e in entries] == ["01_events"]
 
 def test_a_notebook_of_format_3_is_converted_not_scored_zero(tmp_path):
     old = {"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": [

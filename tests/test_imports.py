@@ -66,9 +66,10 @@ def distributions_of(modules: set[str]) -> set[str]:
 #: matplotlib, ipywidgets...), so that the lessons install alone.
 READING = ("__init__.py", "paths.py", "errors.py", "widgets.py", "corpus/", "reading/",
            "exercises/__init__.py", "exercises/verdicts.py", "exercises/answer_forms.py", "exercises/in_notebook.py",
-           "exercises/questions.py", "exercises/transport.py", "exercises/bank/")
+           "exercises/layout.py", "exercises/transport.py", "exercises/bank/")
 #: The folders a lower layer must never import from.
-HIGHER = {"corpus": ("reading", "exercises", "grading", "delivery"), "reading": ("exercises", "grading", "delivery")}
+HIGHER = {"corpus": ("reading", "exercises", "grading", "delivery"), "reading": ("exercises", "grading", "delivery"),
+          "exercises": ("grading", "delivery"), "grading": ("delivery",)}
 
 
 def in_reading_layer(path) -> bool:
@@ -104,7 +105,7 @@ def test_package_imports_are_declared_in_their_layer():
     assert reading and rest, "the scan found no imports"
     missing = distributions_of(reading) - declared()
     assert not missing, f"the reading layer imports what pyproject.toml's dependencies lack: {sorted(missing)}"
-    missing = distributions_of(rest) - declared("exercises", "lab")
+    missing = distributions_of(rest) - declared("exercises", "lab", "site")
     assert not missing, f"imported by exodus_reader but in no dependency or extra: {sorted(missing)}"
 
 
@@ -116,8 +117,9 @@ def test_notebook_imports_are_declared():
 
 
 def test_the_layers_import_downwards_only():
-    """corpus/ never imports what reads it, and reading/ never imports the exercises, the
-    grader or the delivery tools: a lesson installs without them."""
+    """corpus/ never imports what reads it, reading/ never imports the exercises, the grader
+    or the delivery tools (a lesson installs without them), and the exercises never import
+    the grader."""
     for folder, higher in HIGHER.items():
         for path in (ROOT / "exodus_reader" / folder).rglob("*.py"):
             wrong = {module for module in own_imports(path.read_text(encoding="utf-8"))
@@ -127,3 +129,38 @@ def test_the_layers_import_downwards_only():
 
 def test_the_layer_scan_sees_a_wrong_import():
     assert own_imports("from ..grading.grade import x\nfrom .lessons import y") == {"grading.grade", "lessons"}
+
+
+def sibling_imports(folder: str) -> dict[str, set[str]]:
+    """For each module of one folder of the package, the modules of the same folder it imports,
+    at the top or inside a function."""
+    graph = {}
+    for path in sorted((ROOT / "exodus_reader" / folder).glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {node.module.split(".")[0] for node in ast.walk(tree)
+                            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+    return graph
+
+
+def a_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One chain of imports that comes back to where it started, or None."""
+    def walk(module: str, chain: list[str]) -> list[str] | None:
+        if module in chain:
+            return chain[chain.index(module):] + [module]
+        for imported in sorted(graph.get(module, ())):
+            found = walk(imported, chain + [module])
+            if found:
+                return found
+        return None
+    return next((found for module in sorted(graph) if (found := walk(module, []))), None)
+
+
+def test_the_grader_modules_import_one_another_in_one_direction():
+    graph = sibling_imports("grading")
+    assert {"grade", "gradebook", "results", "roster"} <= set(graph)
+    assert a_cycle(graph) is None, " imports ".join(a_cycle(graph))
+
+
+def test_the_cycle_scan_sees_a_cycle():
+    assert a_cycle({"grade": {"gradebook"}, "gradebook": {"results", "grade"}, "results": set()}) == \
+        ["grade", "gradebook", "grade"]

@@ -1,6 +1,7 @@
 """What a JupyterLite build of the lessons would need, checked as far as this machine allows.
 
-Pyodide cannot be downloaded here, so the test runs the lessons' imports in a fresh Python
+Pyodide cannot be downloaded here, so the test runs the imports of the lessons and the
+exercises, and an exercise's check, in a fresh Python
 that refuses every Jupyter server, kernel and notebook-tool package, and lists the
 third-party packages that were loaded: they must be ones a Pyodide kernel has (pandas,
 matplotlib, numpy and their dependencies) or can install from a pure-Python wheel
@@ -42,6 +43,8 @@ for line in json.loads(sys.argv[2]):
 from exodus_reader import load
 article = load()
 article.paragraphs
+from exodus_reader.exercises.bank import evaluate
+assert evaluate("events_war_paragraph", "p26").status == "misconception"
 loaded = {m.split(".")[0] for m in set(sys.modules) - before}
 print(json.dumps(sorted(m for m in loaded - set(sys.stdlib_module_names) if not m.startswith("_")
                         and m not in ("cython_runtime", "exodus_reader"))))
@@ -50,7 +53,7 @@ print(json.dumps(sorted(m for m in loaded - set(sys.stdlib_module_names) if not 
 
 def _lesson_imports() -> list[str]:
     lines = []
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
                 lines += [line for line in cell.source.splitlines() if re.match(r"(from \S+ )?import ", line)]

@@ -6,9 +6,11 @@ fails and names the sentence's claim, so the prose is fixed along with the data.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from exodus_reader import OneLineError, lessons, load
+from exodus_reader.reading.tables import Table
 
 ARTICLE = load()
 
@@ -62,9 +64,7 @@ def test_time_expressions_are_the_ten_the_lesson_names():
 # --- tables --------------------------------------------------------------------------------
 def test_table_html_shows_long_text_in_full_and_escaped():
     long = "x" * 300 + " <b>&"
-    import pandas as pd
-
-    table = lessons.Table(pd.DataFrame({"text": [long], "link": ["https://www.example.org/a"]}), "A & B")
+    table = Table(pd.DataFrame({"text": [long], "link": ["https://www.example.org/a"]}), "A & B")
     markup = table._repr_html_()
     assert "x" * 300 + " &lt;b&gt;&amp;" in markup and "A &amp; B" in markup
     assert '<a href="https://www.example.org/a"' in markup

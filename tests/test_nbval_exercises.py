@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from exodus_reader.exercises.questions import check_call
+from exodus_reader.exercises.layout import check_call
 from exercise_cases import LESSONS, ROOT, notebook
 
 

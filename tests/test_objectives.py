@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from exodus_reader.exercises.bank import CHECKS, QUESTIONS, objective_map
-from exodus_reader.exercises.questions import exercise_lessons, objective_table
+from exodus_reader.exercises.layout import exercise_lessons, objective_table
 from exercise_cases import LESSONS, ROOT, notebook
 
 LESSON_NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[1-9]_*.ipynb"))

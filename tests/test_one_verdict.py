@@ -10,13 +10,15 @@ in test_nbval_exercises.py.
 from __future__ import annotations
 
 import os
+import re
 
 import nbformat
 import pytest
 
 from exodus_reader.grading.grade import grade_folder
+from exodus_reader.grading.results import verdict_line
 from exodus_reader.exercises.runner import Limits
-from exodus_reader.grading.selfcheck import said_for_student, self_check
+from exodus_reader.grading.selfcheck import self_check
 from exercise_cases import CASES, LESSONS, solution_answers
 from test_grade import cell_of, filled, solution_code, write
 from test_selfcheck_agrees import filled as filled_with, grader_says
@@ -74,10 +76,10 @@ def both(tmp_path_factory):
     # the self-check end to end on the notebook with every trick; the others through its own wording
     checked = {"01_events": self_check(folder / "una" / "01_events.ipynb", LIMITS)[0]}
     for name in ("02_sources", "03_framing"):
-        said = [said_for_student(r["status"], r["feedback"])[0] for r in rows
+        said = [verdict_line(r["status"], r["feedback"]) for r in rows
                 if r["student"] == "una" and r["lesson"] == name]
         checked[name] = "\n".join(f"  Question {n:<3} {text}" for n, text in enumerate(said, start=1))
-    return rows, checked
+    return rows, checked, (out / "feedback" / "una.md").read_text(encoding="utf-8")
 
 
 def _said(report: str) -> dict[int, str]:
@@ -86,17 +88,33 @@ def _said(report: str) -> dict[int, str]:
 
 
 def test_the_self_check_and_the_grader_agree_question_by_question(both):
-    rows, checked = both
+    rows, checked, _ = both
     for lesson in ("01_events", "02_sources", "03_framing"):
         graded = [r for r in rows if r["lesson"] == lesson and r["student"] == "una"]
         said = _said(checked[lesson])
         assert len(said) == len(graded)
         for number, row in enumerate(graded, start=1):
-            assert (said[number] == "passed") == (row["status"] == "correct"), (lesson, number, said[number], row)
+            assert (said[number] == "correct.") == (row["status"] == "correct"), (lesson, number, said[number], row)
+
+
+def _in_feedback(feedback: str, lesson: str) -> dict[int, str]:
+    """The line of the feedback file for each question of one lesson, after its number, id and points."""
+    section = feedback.split(f"## {lesson}:", 1)[1].split("\n## ", 1)[0]
+    found = re.findall(r"^- Question (\d+) \([a-z_]+, [\d.]+ points?\): (.*)$", section, re.M)
+    return {int(number): text for number, text in found}
+
+
+def test_the_self_check_and_the_feedback_file_say_the_same_words_for_the_same_answer(both):
+    rows, checked, feedback = both
+    said, written = _said(checked["01_events"]), _in_feedback(feedback, "01_events")
+    assert said == written
+    statuses = {r["status"] for r in rows if r["student"] == "una" and r["lesson"] == "01_events"}
+    assert {"correct", "missing", "error", "needs manual grading"} <= statuses  # a verdict of each kind
+    assert len({text.split(":")[0] for text in said.values()}) >= 3
 
 
 def test_honest_answers_of_every_type_pass_in_both(both):
-    rows, checked = both
+    rows, checked, _ = both
     status = {r["question"]: r["status"] for r in rows if r["student"] == "una"}
     for question in ("events_wednesday", "events_klepkin_window", "sources_women_share", "sources_ordinary_share",
                      "sources_first_last", "framing_coding"):
@@ -107,19 +125,19 @@ def test_honest_answers_of_every_type_pass_in_both(both):
 
 
 def test_a_renamed_answer_and_a_redefined_check_fool_neither(both):
-    rows, checked = both
+    rows, checked, _ = both
     war = next(r for r in rows if r["question"] == "events_war_paragraph" and r["student"] == "una")
     assert war["status"] == "missing" and "war_paragraph is not defined" in war["feedback"]
     assert _said(checked["01_events"])[3].startswith("not passed: war_paragraph is not defined")
 
 
 def test_an_answer_that_does_not_parse_is_named_as_the_answer_cell(both):
-    _, checked = both
+    _, checked, _ = both
     assert _said(checked["01_events"])[5].startswith("not passed: the answer cell raised SyntaxError")
 
 
 def test_the_last_accepted_form_of_every_answer_passes_when_typed_into_the_notebook(both):
-    rows, _ = both
+    rows, _, _ = both
     checked = {r["question"]: r["status"] for r in rows if r["student"] == "vic" and r["question"] in CASES}
     assert set(checked) == set(CASES)
     assert all(grader_says(CASES[q].accepted[-1], q) for q in checked)

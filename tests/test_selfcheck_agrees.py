@@ -11,7 +11,7 @@ import nbformat
 
 from exodus_reader import FRAMES, load
 from exodus_reader.exercises.bank import evaluate
-from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.exercises.layout import exercise_lessons
 from exodus_reader.exercises.transport import from_plain, safe_plain, to_plain
 from exercise_cases import CASES, notebook
 

@@ -23,7 +23,7 @@ import pytest
 
 from exodus_reader.__main__ import main
 from exodus_reader.grading.lms import IDENTITY_COLUMNS
-from exodus_reader.exercises.questions import exercise_lessons
+from exodus_reader.exercises.layout import exercise_lessons
 from test_grade import filled, solution_code
 
 ROOT = Path(__file__).resolve().parent.parent

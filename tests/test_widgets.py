@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from exodus_reader import FRAMES, OneLineError, load
-from exodus_reader.reading.coding import cohen_kappa, read_coding
+from exodus_reader.reading.frame_coding import cohen_kappa, read_coding
 from exodus_reader.reading.widgets import (LAYER_KEYS, LAYERS, OKABE_ITO, STYLE, ArticleReader, FrameCoder,
                                    QuoteExplorer, Span, filter_quotes, layered_article_html, quote_cards,
                                    render_quotes_html, render_spans)

@@ -14,6 +14,7 @@ import html
 import re
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -130,6 +131,15 @@ class Article:
         self._tables = tables
         self._paragraph_bounds = list(zip(tables["paragraphs"]["start"], tables["paragraphs"]["end"],
                                           tables["paragraphs"]["paragraph_id"]))
+
+    @property
+    def published(self) -> date:
+        """The day the article was published, from ``article.json``.
+
+        >>> load().published
+        datetime.date(2022, 9, 24)
+        """
+        return date.fromisoformat(self.meta["published"])
 
     # --- the tables -------------------------------------------------------------
     @property
@@ -380,3 +390,12 @@ def load(data_dir: str | Path | None = None) -> Article:
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
     text = read_article(folder)
     return Article(text, read_meta(folder), read_tables(folder, text))
+
+
+def given_or_loaded(article: Article | None) -> Article:
+    """The article passed in (a test's changed copy, say), or the one :func:`load` gives.
+
+    >>> given_or_loaded(None) is load()
+    True
+    """
+    return article if article is not None else load()

@@ -24,10 +24,10 @@ from typing import NoReturn
 
 import pandas as pd
 
-from .article import DATA_DIR, word_count
+from .article import DATA_DIR, load, word_count
 from ..errors import AnnotationError
-from .schema import UNNAMED
-from .schema import TableSchema, _check_values, _read_csv, _row_labels, _short
+from .schema import (UNNAMED, Meanings, TableSchema, quoted, read_csv_table, row_labels,
+                     validate_references, validate_values)
 
 #: The longest excerpt we store, in words (counted as :func:`~exodus_reader.corpus.article.word_count` counts).
 MAX_EXCERPT_WORDS = 40
@@ -58,20 +58,21 @@ SCHEMAS: dict[str, TableSchema] = {
          "shown", "paragraphs_shown", "why_chosen", "note"),
         int_columns=("paragraphs_shown",),
         choices={"kind": OUTLET_KINDS, "date_basis": DATE_BASES, "shown": frozenset({"start only", "whole"})},
-        required_values=("outlet_id", "outlet", "date", "url", "why_chosen")),
+        references={"outlet_id": "outlets"}, required_values=("outlet_id", "outlet", "date", "url", "why_chosen")),
     "naming": TableSchema(
         "coverage/naming.csv", "naming_id", ("naming_id", "report_id", "words", "kind", "place", "excerpt"),
-        choices={"kind": NAMING_KINDS}, required_values=("report_id", "words", "place", "excerpt")),
+        choices={"kind": NAMING_KINDS}, references={"report_id": "reports"},
+        required_values=("report_id", "words", "place", "excerpt")),
     "numbers": TableSchema(
         "coverage/numbers.csv", "number_id",
         ("number_id", "report_id", "text", "value", "unit", "exact", "what", "attributed_to", "place", "excerpt"),
-        choices={"exact": frozenset({"yes", "no"})},
+        choices={"exact": frozenset({"yes", "no"})}, references={"report_id": "reports"},
         required_values=("report_id", "text", "what", "attributed_to", "place", "excerpt")),
     "voices": TableSchema(
         "coverage/voices.csv", "voice_id",
         ("voice_id", "report_id", "name", "source_type", "naming", "quote_kind", "place", "excerpt", "note"),
         choices={"source_type": SOURCE_TYPES, "naming": NAMINGS, "quote_kind": frozenset({"direct", "indirect"})},
-        required_values=("report_id", "name", "place", "excerpt")),
+        references={"report_id": "reports"}, required_values=("report_id", "name", "place", "excerpt")),
     "claims": TableSchema(
         "coverage/claims.csv", "claim_id",
         ("claim_id", "claim", "origin", "origin_url", "origin_date", "origin_place", "origin_excerpt",
@@ -79,12 +80,94 @@ SCHEMAS: dict[str, TableSchema] = {
         choices={"verdict": VERDICTS}, required_values=("claim", "origin", "note")),
     "claim_reports": TableSchema(
         "coverage/claim_reports.csv", None, ("claim_id", "report_id", "attributed_to", "place", "excerpt"),
+        references={"claim_id": "claims", "report_id": "reports"},
         required_values=("claim_id", "report_id", "attributed_to", "place", "excerpt")),
     "outlets": TableSchema(
         "coverage/outlets.csv", "outlet_id",
         ("outlet_id", "name", "kind", "country", "owner", "funding", "editorial_independence", "references",
          "not_found"),
         choices={"kind": OUTLET_KINDS}, required_values=("name", "country", "references")),
+}
+
+#: What each column means, in plain words: data/coverage/README.md's tables and the field
+#: descriptions in data/datapackage.json are generated from here (python -m exodus_reader datapackage).
+MEANINGS: dict[str, Meanings] = {
+    "reports": (
+        (("report_id",), "`r01` ... in date order"),
+        (("outlet_id",), "the outlet's profile in `outlets.csv`"),
+        (("outlet",), "the newsroom that wrote the report"),
+        (("kind",),
+         "`news agency`, `state news agency`, `public broadcaster`, `private broadcaster`, "
+         "`state-owned broadcaster`, `independent outlet in exile`"),
+        (("carried_by",), "the site whose page the store holds, when it is not the outlet's own"),
+        (("date",), "ISO date of publication, 21 to 30 September 2022"),
+        (("date_basis",),
+         "where the date comes from: `page` (printed on the page), `dateline` (the report's first line), "
+         "`address` (the web address), `text` (worked out from the text; `note` shows how)"),
+        (("headline",), "as the stored page shows it; empty when it shows none"),
+        (("url",), "the full https address of the stored page"),
+        (("shown", "paragraphs_shown"),
+         "how much of the report the store shows (`start only`) and how many body paragraphs"),
+        (("why_chosen", "note"), "why it is in the set; anything a reader should know"),
+    ),
+    "naming": (
+        (("naming_id",), "`w01` ..."),
+        (("report_id",), "the report"),
+        (("words",), "the exact words, which stand inside the excerpt"),
+        (("kind",),
+         "`fleeing` (flee, fled, run away), `exodus`, `leaving` (left, rushed, headed to the borders), "
+         "`arriving` (arrive, influx, inflow: the receiving side's view), `avoiding` (avoid, escape being "
+         "called up), `label` (a category: tourists, men of military age)"),
+        (("place", "excerpt"), "where they stand and the sentence around them"),
+    ),
+    "numbers": (
+        (("number_id",), "`n01` ..."),
+        (("report_id", "text"), "the report and the number as written (\"261,000\", \"about a dozen\")"),
+        (("value", "unit"),
+         "the number and what it counts; `value` is empty for vague amounts (\"large numbers\")"),
+        (("exact",), "`yes` for a figure, `no` for a vague amount"),
+        (("what",), "what the number is about, in our words"),
+        (("attributed_to",), "whom the report gives it to, or \"no source given\""),
+        (("place", "excerpt"), "where it stands"),
+    ),
+    "voices": (
+        (("voice_id",), "`v01` ..."),
+        (("report_id", "name"), "the report and the voice as the report names it"),
+        (("source_type",),
+         "`official`, `politician` (a party leader not in government), `ordinary person`, `activist`, "
+         "`media`, `journalist`, `other` (a map service), `unknown` (the shown text does not say)"),
+        (("naming",),
+         "as in `data/sources.csv`: `full name`, `first name only`, `anonymous`, `title and surname`, "
+         "`institution`, `country`, `unnamed group`, `pronoun only`; lesson 02 counts `anonymous`, "
+         "`first name only`, `unnamed group` and `pronoun only` as unnamed"),
+        (("quote_kind",),
+         "`direct` when the report gives at least some of the voice's own words in quotation marks; "
+         "`indirect` when it only reports what the voice said"),
+        (("place", "excerpt"), "where the voice appears (the excerpt that shows it)"),
+        (("note",), "anything a reader should know"),
+    ),
+    "claims": (
+        (("claim_id",), "`c01` ..."),
+        (("claim",), "the claim, in our words"),
+        (("origin",), "the earliest source the stored pages show"),
+        (("origin_url", "origin_date", "origin_place", "origin_excerpt"),
+         "the page that shows it, its date, and the words; empty only when the verdict is `not traced`"),
+        (("verdict",), "`traced`, `traced to an unnamed source`, `not traced`"),
+        (("note",), "what the trail cannot show"),
+    ),
+    "claim_reports": (
+        (("claim_id", "report_id"), "the claim and a report of the set that carries it"),
+        (("attributed_to",), "whom that report gives the claim to"),
+        (("place", "excerpt"), "where it stands"),
+    ),
+    "outlets": (
+        (("outlet_id",), "`outlet-<name>`, the same id as its main row in `data/references.csv`"),
+        (("name", "kind", "country"), "the outlet, its kind (as in `reports.csv`) and where it is based"),
+        (("owner", "funding", "editorial_independence"),
+         "the three questions, answered in our words from the references"),
+        (("references",), "the ids of its rows in `data/references.csv`, separated by `;`"),
+        (("not_found",), "which questions the stored pages did not answer"),
+    ),
 }
 
 #: Tables whose rows each carry one excerpt from a report of the set.
@@ -184,18 +267,18 @@ def _fail(name: str, row: str | None, problem: str) -> NoReturn:
     raise AnnotationError(SCHEMAS[name].file, row, problem)
 
 
-def _check_excerpt(name: str, label: str, text: str, column: str = "excerpt") -> None:
+def _validate_excerpt(name: str, label: str, text: str, column: str = "excerpt") -> None:
     words = word_count(text)
     if words > MAX_EXCERPT_WORDS:
         _fail(name, label, f"{column} has {words} words; keep it to {MAX_EXCERPT_WORDS} or fewer")
 
 
-def _check_address(name: str, label: str, url: str, column: str) -> None:
+def _validate_address(name: str, label: str, url: str, column: str) -> None:
     if not _ADDRESS.match(url):
-        _fail(name, label, f"{column} {_short(url)} is not a full https:// address")
+        _fail(name, label, f"{column} {quoted(url)} is not a full https:// address")
 
 
-def _check_place(name: str, label: str, place: str, shown: int | None) -> None:
+def _validate_place(name: str, label: str, place: str, shown: int | None) -> None:
     match = _PLACE.match(place)
     if not match:
         _fail(name, label, f"place {place!r} is not headline, standfirst, caption, subheading or 'para N'")
@@ -203,43 +286,32 @@ def _check_place(name: str, label: str, place: str, shown: int | None) -> None:
         _fail(name, label, f"place {place!r} is past the {shown} paragraphs the stored page shows")
 
 
-def _check_rows(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
+def _validate_rows(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
     reports = tables["reports"]
-    if not MIN_REPORTS <= len(reports) <= MAX_REPORTS:
-        _fail("reports", None, f"{len(reports)} reports; the coverage set holds {MIN_REPORTS} to {MAX_REPORTS}")
     shown = dict(zip(reports["report_id"], reports["paragraphs_shown"]))
     headlines = dict(zip(reports["report_id"], reports["headline"]))
-    outlets = set(tables["outlets"]["outlet_id"])
     for label, row in zip(labels["reports"], reports.itertuples()):
         if not _DAY.match(row.date) or not FIRST_DAY <= row.date <= LAST_DAY:
             _fail("reports", label, f"date {row.date!r} is not a day from {FIRST_DAY} to {LAST_DAY}")
-        _check_address("reports", label, row.url, "url")
-        if row.outlet_id not in outlets:
-            _fail("reports", label, f"outlet_id {row.outlet_id!r} is not in coverage/outlets.csv")
+        _validate_address("reports", label, row.url, "url")
     for name in EXCERPT_TABLES:
         for label, row in zip(labels[name], tables[name].itertuples()):
-            if row.report_id not in shown:
-                _fail(name, label, f"report_id {row.report_id!r} is not in coverage/reports.csv")
-            _check_place(name, label, row.place, shown[row.report_id])
-            _check_excerpt(name, label, row.excerpt)
+            _validate_place(name, label, row.place, shown[row.report_id])
+            _validate_excerpt(name, label, row.excerpt)
             if row.place == "headline" and row.excerpt not in headlines[row.report_id]:
-                _fail(name, label, f"excerpt {_short(row.excerpt)} is placed in the headline but is not in it")
+                _fail(name, label, f"excerpt {quoted(row.excerpt)} is placed in the headline but is not in it")
     for label, row in zip(labels["naming"], tables["naming"].itertuples()):
         if row.words not in row.excerpt:
-            _fail("naming", label, f"words {_short(row.words)} are not in the excerpt")
+            _fail("naming", label, f"words {quoted(row.words)} are not in the excerpt")
     for label, row in zip(labels["numbers"], tables["numbers"].itertuples()):
         if row.text not in row.excerpt:
-            _fail("numbers", label, f"text {_short(row.text)} is not in the excerpt")
+            _fail("numbers", label, f"text {quoted(row.text)} is not in the excerpt")
         if row.value and not _NUMBER.match(row.value):
             _fail("numbers", label, f"value {row.value!r} is not a number")
 
 
-def _check_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
+def _validate_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
     claims = tables["claims"]
-    known = set(claims["claim_id"])
-    for label, claim_id in zip(labels["claim_reports"], tables["claim_reports"]["claim_id"]):
-        if claim_id not in known:
-            _fail("claim_reports", label, f"claim_id {claim_id!r} is not in coverage/claims.csv")
     carried = set(tables["claim_reports"]["claim_id"])
     for label, row in zip(labels["claims"], claims.itertuples()):
         if row.claim_id not in carried:
@@ -249,14 +321,14 @@ def _check_claims(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]])
         for column in ("origin_url", "origin_date", "origin_place", "origin_excerpt"):
             if not getattr(row, column):
                 _fail("claims", label, f"{column} is empty; a claim marked {row.verdict!r} needs its origin")
-        _check_address("claims", label, row.origin_url, "origin_url")
+        _validate_address("claims", label, row.origin_url, "origin_url")
         if not _DAY.match(row.origin_date):
             _fail("claims", label, f"origin_date {row.origin_date!r} is not YYYY-MM-DD")
-        _check_place("claims", label, row.origin_place, None)
-        _check_excerpt("claims", label, row.origin_excerpt, "origin_excerpt")
+        _validate_place("claims", label, row.origin_place, None)
+        _validate_excerpt("claims", label, row.origin_excerpt, "origin_excerpt")
 
 
-def _check_outlets(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
+def _validate_outlets(tables: dict[str, pd.DataFrame], labels: dict[str, list[str]]) -> None:
     known = set(tables["references"]["id"])
     for label, row in zip(labels["outlets"], tables["outlets"].itertuples()):
         cited = [ref for ref in row.references.split(";") if ref]
@@ -278,17 +350,21 @@ def read_coverage(data_dir: Path) -> dict[str, pd.DataFrame]:
     >>> set(tables["voices"]["quote_kind"]) == {"direct", "indirect"}
     True
     """
-    from .article import load
-
-    tables = {name: _read_csv(data_dir, schema) for name, schema in SCHEMAS.items()}
-    labels = {name: _row_labels(tables[name], SCHEMAS[name]) for name in tables}
+    tables = {name: read_csv_table(data_dir, schema) for name, schema in SCHEMAS.items()}
+    labels = {name: row_labels(tables[name], SCHEMAS[name]) for name in tables}
     for name, frame in tables.items():
-        _check_values(frame, SCHEMAS[name], labels[name])
+        validate_values(frame, SCHEMAS[name], labels[name])
     # references.csv belongs to the whole module: the article's loader reads and checks it
     tables["references"] = load(data_dir).references
-    _check_outlets(tables, labels)
-    _check_rows(tables, labels)
-    _check_claims(tables, labels)
+    _validate_outlets(tables, labels)
+    # the size first: a set cut short leaves rows that point past it
+    size = len(tables["reports"])
+    if not MIN_REPORTS <= size <= MAX_REPORTS:
+        _fail("reports", None, f"{size} reports; the coverage set holds {MIN_REPORTS} to {MAX_REPORTS}")
+    for name in SCHEMAS:
+        validate_references(tables, name, labels[name], SCHEMAS)
+    _validate_rows(tables, labels)
+    _validate_claims(tables, labels)
     return tables
 
 

@@ -1,17 +1,20 @@
-"""The data contract, written out from the schema: ``data/datapackage.json`` and the column
-tables of ``data/README.md``.
+"""The data contract, written out from the schemas: ``data/datapackage.json`` and the column
+tables of ``data/README.md`` and ``data/coverage/README.md``.
 
-Both are generated from :data:`exodus_reader.corpus.schema.SCHEMAS` (the rules the package checks)
-and :data:`exodus_reader.corpus.schema.MEANINGS` (what each column means), so the three can never
-tell different stories. ``python -m exodus_reader datapackage`` writes them; a test fails
-when either is stale.
+Two families of tables make up the data: the article's annotations
+(:data:`exodus_reader.corpus.schema.SCHEMAS`) and the coverage set
+(:data:`exodus_reader.corpus.coverage.SCHEMAS`). Each module holds the rules the package checks
+and ``MEANINGS``, what each column means; the package descriptor and the README tables are
+generated from them, so that the three can never tell different stories.
+``python -m exodus_reader datapackage`` writes them; a test fails when any is stale.
 
 ``datapackage.json`` follows the Frictionless Data Package standard (v1): one tabular data
 resource for each CSV file, with its fields, types, required values, allowed values, primary
 key and foreign keys, and the article's text and facts as two more resources, the text with
 its SHA-256 hash. Rules that the standard cannot state (an offset pair must point at the
-text in its row; a span lies inside its paragraph; dates fit their precision) stay in
-``schema.py``, and ``validate-data`` checks them.
+text in its row; a span lies inside its paragraph; dates fit their precision; an excerpt
+stands on its report's stored page) stay in ``schema.py`` and ``coverage.py``, and
+``validate-data`` checks them.
 """
 
 from __future__ import annotations
@@ -19,27 +22,59 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OneLineError
-from .schema import MEANINGS, SCHEMAS, TableSchema
+from . import coverage, schema
+from .schema import Meanings, TableSchema
 
-#: The marker comments in data/README.md around each generated table.
-BEGIN = "<!-- columns of {file}: generated from exodus_reader/corpus/schema.py by `python -m exodus_reader datapackage` -->"
+
+@dataclass(frozen=True)
+class Family:
+    """Tables described together: their rules, their meanings and the README that shows them."""
+
+    #: the module that holds the rules and meanings, as the README's markers name it
+    source: str
+    #: the README with the generated tables, relative to the data folder
+    readme: str
+    #: put before each resource name: the coverage set has a numbers.csv of its own
+    prefix: str
+    schemas: dict[str, TableSchema]
+    meanings: dict[str, Meanings]
+
+    def resource(self, name: str) -> str:
+        """The resource name of a table (lower case, digits and -).
+
+        >>> COVERAGE.resource("claim_reports")
+        'coverage-claim-reports'
+        """
+        return self.prefix + name.replace("_", "-")
+
+
+ARTICLE = Family("exodus_reader/corpus/schema.py", "README.md", "", schema.SCHEMAS, schema.MEANINGS)
+COVERAGE = Family("exodus_reader/corpus/coverage.py", "coverage/README.md", "coverage-", coverage.SCHEMAS,
+                  coverage.MEANINGS)
+FAMILIES = (ARTICLE, COVERAGE)
+
+#: The marker comments in a README around each generated table.
+BEGIN = "<!-- columns of {file}: generated from {source} by `python -m exodus_reader datapackage` -->"
 END = "<!-- end of the generated columns -->"
 _GENERATED = re.compile(r"<!-- columns of (?P<file>[\w/.]+): generated from [^\n]*-->\n.*?" + re.escape(END), re.S)
 
 
-def meaning(name: str, column: str) -> str:
-    """What a column of a table means, as data/README.md says it.
+def meaning(family: Family, name: str, column: str) -> str:
+    """What a column of a table means, as the README says it.
 
-    >>> meaning("quotes", "nested_in")[:39]
+    >>> meaning(ARTICLE, "quotes", "nested_in")[:39]
     'for a statement reported inside someone'
+    >>> meaning(COVERAGE, "claims", "verdict")
+    '`traced`, `traced to an unnamed source`, `not traced`'
     """
-    for columns, text in MEANINGS[name]:
+    for columns, text in family.meanings[name]:
         if column in columns:
             return text
-    raise OneLineError(f"{SCHEMAS[name].file}: column {column!r} has no meaning in schema.MEANINGS")
+    raise OneLineError(f"{family.schemas[name].file}: column {column!r} has no meaning in {family.source}")
 
 
 def _allowed(schema: TableSchema, column: str) -> list[str]:
@@ -51,16 +86,19 @@ def _required(schema: TableSchema, column: str) -> bool:
             or (column in schema.choices and "" not in schema.choices[column]))
 
 
-def rules(schema: TableSchema, column: str) -> list[str]:
+def rules(family: Family, name: str, column: str) -> list[str]:
     """The rules the package checks for one column, in plain words.
 
-    >>> rules(SCHEMAS["quotes"], "source_id")
+    >>> rules(ARTICLE, "quotes", "source_id")
     ['a source_id of sources.csv']
-    >>> rules(SCHEMAS["quotes"], "quote_id")
+    >>> rules(ARTICLE, "quotes", "quote_id")
     ['unique', 'required']
-    >>> rules(SCHEMAS["quotes"], "text")
+    >>> rules(ARTICLE, "quotes", "text")
     ['exactly the article at start:end']
+    >>> rules(COVERAGE, "voices", "report_id")
+    ['required', 'a report_id of coverage/reports.csv']
     """
+    schema = family.schemas[name]
     found = []
     if column == schema.id_column:
         found.append("unique")
@@ -74,8 +112,8 @@ def rules(schema: TableSchema, column: str) -> list[str]:
         found.append("one of the values listed" if len(_allowed(schema, column)) > 2
                      else " or ".join(_allowed(schema, column)))
     if column in schema.references:
-        target = SCHEMAS[schema.references[column]]
-        found.append(f"a {target.id_column} of {target.file}")
+        target = family.schemas[schema.references[column]]
+        found.append(f"{'an' if target.id_column[0] in 'aeiou' else 'a'} {target.id_column} of {target.file}")
     for start, end, text in schema.spans:
         if column == text:
             found.append(f"exactly the article at {start}:{end}")
@@ -84,8 +122,9 @@ def rules(schema: TableSchema, column: str) -> list[str]:
     return found
 
 
-def _field(name: str, schema: TableSchema, column: str) -> dict:
-    field: dict = {"name": column, "description": re.sub(r"`([^`]*)`", r"\1", meaning(name, column))}
+def _field(family: Family, name: str, column: str) -> dict:
+    schema = family.schemas[name]
+    field: dict = {"name": column, "description": re.sub(r"`([^`]*)`", r"\1", meaning(family, name, column))}
     constraints: dict = {}
     if column in schema.int_columns + schema.optional_int_columns:
         field["type"] = "integer"
@@ -107,17 +146,18 @@ def _field(name: str, schema: TableSchema, column: str) -> dict:
     return field
 
 
-def _resource(name: str, schema: TableSchema) -> dict:
-    table: dict = {"fields": [_field(name, schema, column) for column in schema.columns], "missingValues": [""]}
+def _resource(family: Family, name: str) -> dict:
+    schema = family.schemas[name]
+    table: dict = {"fields": [_field(family, name, column) for column in schema.columns], "missingValues": [""]}
     if schema.id_column:
         table["primaryKey"] = [schema.id_column]
     foreign = []
     for column, target in schema.references.items():
-        foreign.append({"fields": [column], "reference": {"resource": "" if target == name else target,
-                                                          "fields": [SCHEMAS[target].id_column]}})
+        foreign.append({"fields": [column], "reference": {"resource": "" if target == name else family.resource(target),
+                                                          "fields": [family.schemas[target].id_column]}})
     if foreign:
         table["foreignKeys"] = foreign
-    return {"name": name.replace("_", "-"), "path": schema.file, "profile": "tabular-data-resource",
+    return {"name": family.resource(name), "path": schema.file, "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
             "schema": table}
@@ -133,23 +173,31 @@ def datapackage(data_dir: Path) -> dict:
     >>> quotes = next(r for r in package["resources"] if r["name"] == "quotes")
     >>> quotes["schema"]["foreignKeys"][0]
     {'fields': ['source_id'], 'reference': {'resource': 'sources', 'fields': ['source_id']}}
+    >>> voices = next(r for r in package["resources"] if r["path"] == "coverage/voices.csv")
+    >>> voices["name"], voices["schema"]["foreignKeys"][0]["reference"]["resource"]
+    ('coverage-voices', 'coverage-reports')
     """
     meta = json.loads((data_dir / "article.json").read_text(encoding="utf-8"))
     text_hash = hashlib.sha256((data_dir / "article.txt").read_bytes()).hexdigest()
-    for name in SCHEMAS:  # a resource name must be lower case, digits, -, _ or .
-        if name.replace("_", "-") == "article":
-            raise OneLineError(f"the table name {name!r} clashes with the article's resource")
+    tables = [_resource(family, name) for family in FAMILIES for name in family.schemas]
+    names = ["article", "article-facts", *(table["name"] for table in tables)]
+    clash = next((n for n in names if names.count(n) > 1), None)
+    if clash:  # a resource name must be unique in the package
+        raise OneLineError(f"two resources of the data package are named {clash!r}")
     return {
         "profile": "data-package",
         "name": "exodus-reader-data",
         "title": f"{meta['headline']}: the article and its annotations",
         "description": ("DW's report of 24 September 2022, byte for byte, and hand-made annotations of "
-                        "its paragraphs, sources, quotes, events, places, devices, numbers and frames. "
-                        "Generated from exodus_reader/corpus/schema.py by `python -m exodus_reader datapackage`; "
-                        "see README.md in this folder."),
+                        "its paragraphs, sources, quotes, events, places, devices, numbers and frames; and "
+                        "the coverage set: other newsrooms' reports of the same week, in short excerpts, "
+                        "the claims traced between them and the outlets behind them. Generated from "
+                        f"{ARTICLE.source} and {COVERAGE.source} by `python -m exodus_reader datapackage`; "
+                        f"see {ARTICLE.readme} and {COVERAGE.readme} in this folder."),
         "homepage": meta["url"],
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (the annotations; "
-                      "not article.txt, which is DW's: see README.md)",
+                      "not article.txt, which is DW's, nor the excerpts in coverage/, which are their "
+                      "publishers': see README.md and coverage/README.md)",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources": [{"title": f"{meta['headline']}, {meta['author']}, DW, {meta['published']}",
                      "path": meta["url"]}],
@@ -159,28 +207,35 @@ def datapackage(data_dir: Path) -> dict:
              "description": "The article's text as published, byte for byte; every offset points into it."},
             {"name": "article-facts", "path": "article.json", "format": "json", "mediatype": "application/json",
              "encoding": "utf-8", "description": "Facts about the article: headline, author, date, address."},
-            *(_resource(name, schema) for name, schema in SCHEMAS.items()),
+            *tables,
         ],
     }
 
 
 def datapackage_json(data_dir: Path) -> str:
-    """``datapackage.json`` as it is written: indented, non-ASCII kept, ending in a newline."""
+    """``datapackage.json`` as it is written: indented, non-ASCII kept, ending in a newline.
+
+    >>> from exodus_reader.corpus.article import DATA_DIR
+    >>> print(datapackage_json(DATA_DIR)[:30])
+    {
+      "profile": "data-package",
+    """
     return json.dumps(datapackage(data_dir), indent=2, ensure_ascii=False) + "\n"
 
 
-def column_table(name: str) -> str:
+def column_table(family: Family, name: str) -> str:
     """The Markdown table of one file's columns: meaning and the rules the package checks.
 
-    >>> print(column_table("frame_reasons").splitlines()[3])
+    >>> print(column_table(ARTICLE, "frame_reasons").splitlines()[3])
     | `frame` | one of the five frames; each paragraph has one row for each frame | required, one of the values listed |
+    >>> print(column_table(COVERAGE, "claim_reports").splitlines()[2])
+    | `claim_id`, `report_id` | the claim and a report of the set that carries it | `claim_id`: required, a claim_id of coverage/claims.csv; `report_id`: required, a report_id of coverage/reports.csv |
     """
-    schema = SCHEMAS[name]
     lines = ["| column | meaning | checked |", "|---|---|---|"]
-    for columns, text in MEANINGS[name]:
+    for columns, text in family.meanings[name]:
         groups: dict[tuple[str, ...], list[str]] = {}  # columns with the same rules, shown once
         for column in columns:
-            groups.setdefault(tuple(rules(schema, column)), []).append(column)
+            groups.setdefault(tuple(rules(family, name, column)), []).append(column)
         if len(groups) == 1:
             shown = ", ".join(next(iter(groups)))
         else:
@@ -190,23 +245,52 @@ def column_table(name: str) -> str:
     return "\n".join(lines)
 
 
-def readme_with_tables(readme: str) -> str:
-    """data/README.md with every generated table written anew from the schema."""
+def readme_with_tables(family: Family, readme: str) -> str:
+    """A family's README with every generated table written anew from its module.
+
+    Only the text between a table's two markers changes; the prose around it is kept.
+
+    >>> stale = BEGIN.format(file="verbs.csv", source=ARTICLE.source) + "\\n| an old table |\\n" + END
+    >>> readme = readme_with_tables(ARTICLE, "The verbs:\\n" + stale + "\\nMore prose.\\n")
+    >>> print("\\n".join(readme.splitlines()[2:5]))
+    | column | meaning | checked |
+    |---|---|---|
+    | `verb_lemma` | the verb as `quotes.csv` counts it: `say`, `tell`, `claim`, `make clear`... | unique, required |
+    >>> readme.splitlines()[-1], "an old table" in readme
+    ('More prose.', False)
+    """
+
     def table(match: re.Match) -> str:
         file = match.group("file")
-        name = next((n for n, s in SCHEMAS.items() if s.file == file), None)
+        name = next((n for n, s in family.schemas.items() if s.file == file), None)
         if name is None:
-            raise OneLineError(f"data/README.md has generated columns for {file}, which is not in the schema")
-        return f"{BEGIN.format(file=file)}\n{column_table(name)}\n{END}"
+            raise OneLineError(f"data/{family.readme} has generated columns for {file}, "
+                               f"which is not in {family.source}")
+        return f"{BEGIN.format(file=file, source=family.source)}\n{column_table(family, name)}\n{END}"
 
     return _GENERATED.sub(table, readme)
 
 
 def write_contract(data_dir: Path) -> list[Path]:
-    """Write ``datapackage.json`` and the tables of ``README.md`` in a data folder; return what changed."""
+    """Write ``datapackage.json`` and the tables of each README in a data folder; return what changed.
+
+    >>> import shutil, tempfile
+    >>> from exodus_reader.corpus.article import DATA_DIR
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("article.json", "article.txt", "README.md", "coverage/README.md"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = shutil.copy(DATA_DIR / name, folder / name)
+    >>> [path.name for path in write_contract(folder)]  # the READMEs' tables are up to date already
+    ['datapackage.json']
+    >>> write_contract(folder)
+    []
+    """
+    written = [(data_dir / "datapackage.json", datapackage_json(data_dir))]
+    for family in FAMILIES:
+        readme = data_dir / family.readme
+        written.append((readme, readme_with_tables(family, readme.read_text(encoding="utf-8"))))
     changed = []
-    for path, new in ((data_dir / "datapackage.json", datapackage_json(data_dir)),
-                      (data_dir / "README.md", readme_with_tables((data_dir / "README.md").read_text(encoding="utf-8")))):
+    for path, new in written:
         if not path.is_file() or path.read_text(encoding="utf-8") != new:
             path.write_text(new, encoding="utf-8")
             changed.append(path)

@@ -10,6 +10,7 @@ naming the file, the row and what is wrong.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -64,6 +65,26 @@ _DATE_FORMS = {
     "before": re.compile(rf"^\.\./{_DAY}$"),
     "undated": re.compile(r"^$"),
 }
+
+
+def event_date_bounds(value: str) -> tuple[datetime.date | None, datetime.date | None]:
+    """The first and the last day an events.csv date allows; None where it does not say.
+
+    A day ("2022-09-21") is both; a range ("2022-09-21/2022-09-24") gives its two ends;
+    "../2022-09-24" (some time before) gives only the last day; an empty date gives neither.
+
+    >>> event_date_bounds("2022-09-21/2022-09-24")
+    (datetime.date(2022, 9, 21), datetime.date(2022, 9, 24))
+    >>> event_date_bounds("2022-09-21"), event_date_bounds("../1922-09-24"), event_date_bounds("")
+    ((datetime.date(2022, 9, 21), datetime.date(2022, 9, 21)), (None, datetime.date(1922, 9, 24)), (None, None))
+    """
+    if not value:
+        return None, None
+    first, _, last = value.rpartition("/")
+    last_day = datetime.date.fromisoformat(last)
+    if first == "..":
+        return None, last_day
+    return (datetime.date.fromisoformat(first) if first else last_day), last_day
 
 
 @dataclass(frozen=True)
@@ -169,9 +190,12 @@ SCHEMAS: dict[str, TableSchema] = {
         required_values=("date", "event", "source_url")),
 }
 
-#: What each column means, in plain words: data/README.md"s tables and data/datapackage.json"s
+#: Groups of columns, each with what its columns mean.
+Meanings = tuple[tuple[tuple[str, ...], str], ...]
+
+#: What each column means, in plain words: data/README.md's tables and data/datapackage.json's
 #: field descriptions are generated from here (python -m exodus_reader datapackage).
-MEANINGS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+MEANINGS: dict[str, Meanings] = {
     "paragraphs": (
         (("paragraph_id",), "`p01` ... `p37`, in reading order"),
         (("kind",),
@@ -348,10 +372,10 @@ META_KEYS = ("headline", "author", "dateline", "published", "url", "language",
              "original_language", "original_url", "video")
 
 
-def _short(text: str, width: int = 40) -> str:
+def quoted(text: str, width: int = 40) -> str:
     """Quote a piece of text for an error message, shortened and with hidden spaces shown.
 
-    >>> _short("told DW\\u00a0he will nevertheless refuse", 12)
+    >>> quoted("told DW\\u00a0he will nevertheless refuse", 12)
     "'told DW⍽he w…'"
     """
     shown = text.replace("\u00a0", "⍽").replace("\n", "⏎")
@@ -396,7 +420,15 @@ def read_article(data_dir: Path) -> str:
     return raw.decode("utf-8")
 
 
-def _read_csv(data_dir: Path, schema: TableSchema) -> pd.DataFrame:
+def read_csv_table(data_dir: Path, schema: TableSchema) -> pd.DataFrame:
+    """Read one table's CSV file with every column its schema names; no value is validated yet.
+
+    Every cell stays text, an empty one "", so that :func:`validate_values` sees what the file holds.
+
+    >>> from exodus_reader.corpus.article import DATA_DIR
+    >>> read_csv_table(DATA_DIR, SCHEMAS["verbs"]).loc[0, ["verb_lemma", "basis"]].tolist()
+    ['say', 'guidance']
+    """
     path = data_dir / schema.file
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -411,15 +443,30 @@ def _read_csv(data_dir: Path, schema: TableSchema) -> pd.DataFrame:
     return frame
 
 
-def _row_labels(frame: pd.DataFrame, schema: TableSchema) -> list[str]:
-    """Name each row by its id, or by its line in the file when the id is empty."""
+def row_labels(frame: pd.DataFrame, schema: TableSchema) -> list[str]:
+    """Name each row for an error message: by its id, or by its line in the file when it has none.
+
+    >>> row_labels(pd.DataFrame({"verb_lemma": ["say", ""]}), SCHEMAS["verbs"])
+    ['say', 'at line 3']
+    """
     if schema.id_column is None:
         return [f"at line {i + 2}" for i in range(len(frame))]
     return [value if value else f"at line {i + 2}" for i, value in enumerate(frame[schema.id_column])]
 
 
-def _check_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -> None:
-    """Check ids, required values, choices and number formats; convert numbers."""
+def validate_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -> None:
+    """Validate one table's own values: ids, required values, choices and numbers; convert the numbers.
+
+    Ids are unique and never empty, required columns hold something, a column with choices holds
+    one of them, and number columns hold numbers, which become ints and floats in place.
+
+    >>> from exodus_reader.corpus.article import DATA_DIR
+    >>> verbs = read_csv_table(DATA_DIR, SCHEMAS["verbs"])
+    >>> verbs.loc[1, "basis"] = "hearsay"
+    >>> validate_values(verbs, SCHEMAS["verbs"], row_labels(verbs, SCHEMAS["verbs"]))
+    Traceback (most recent call last):
+    exodus_reader.errors.AnnotationError: verbs.csv row tell: basis 'hearsay' is not one of guidance, reading
+    """
     if schema.id_column is not None:
         seen: dict[str, int] = {}
         for line, value in enumerate(frame[schema.id_column], start=2):
@@ -444,7 +491,7 @@ def _check_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -
             if not (_WHOLE_NUMBER.fullmatch(value) or (optional and value == "")):
                 raise AnnotationError(schema.file, label, f"{column} {value!r} is not a whole number")
             if value and int(value) > _LARGEST:
-                raise AnnotationError(schema.file, label, f"{column} {_short(value, 12)} is too large "
+                raise AnnotationError(schema.file, label, f"{column} {quoted(value, 12)} is too large "
                                       f"(at most {_LARGEST})")
         frame[column] = pd.array([int(v) if v else None for v in frame[column]],
                                  dtype="Int64" if optional else "int64")
@@ -457,7 +504,7 @@ def _check_values(frame: pd.DataFrame, schema: TableSchema, labels: list[str]) -
         frame[column] = frame[column].astype(float)
 
 
-def _check_spans(frame: pd.DataFrame, schema: TableSchema, labels: list[str], text: str) -> None:
+def _validate_spans(frame: pd.DataFrame, schema: TableSchema, labels: list[str], text: str) -> None:
     """Prove that every offset pair points at the text the row says it does."""
     for start_col, end_col, text_col in schema.spans:
         for label, start, end, expected in zip(labels, frame[start_col], frame[end_col], frame[text_col]):
@@ -465,25 +512,37 @@ def _check_spans(frame: pd.DataFrame, schema: TableSchema, labels: list[str], te
                 continue
             if pd.isna(start) or pd.isna(end):
                 raise AnnotationError(schema.file, label, f"{start_col} and {end_col} must both be "
-                                      f"given for {text_col} {_short(expected)}")
+                                      f"given for {text_col} {quoted(expected)}")
             if not 0 <= start < end <= len(text):
                 raise AnnotationError(schema.file, label, f"{start_col}-{end_col} {start}-{end} is not "
                                       f"a span of the article (0-{len(text)})")
             if text[start:end] != expected:
                 raise AnnotationError(schema.file, label, f"text at {start}-{end} is "
-                                      f"{_short(text[start:end])}, expected {_short(expected)}")
+                                      f"{quoted(text[start:end])}, expected {quoted(expected)}")
 
 
-def _check_references(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
-    schema = SCHEMAS[name]
+def validate_references(tables: dict[str, pd.DataFrame], name: str, labels: list[str],
+                        schemas: dict[str, TableSchema] = SCHEMAS) -> None:
+    """Validate that every value of a column that points into another table is an id of that table.
+
+    >>> schemas = {"people": TableSchema("people.csv", "person", ("person",)),
+    ...            "quotes": TableSchema("quotes.csv", "quote", ("quote", "person"),
+    ...                                  references={"person": "people"})}
+    >>> tables = {"people": pd.DataFrame({"person": ["p1"]}),
+    ...           "quotes": pd.DataFrame({"quote": ["q1"], "person": ["p2"]})}
+    >>> validate_references(tables, "quotes", ["q1"], schemas)
+    Traceback (most recent call last):
+    exodus_reader.errors.AnnotationError: quotes.csv row q1: person 'p2' is not in people.csv
+    """
+    schema = schemas[name]
     for column, target in schema.references.items():
-        known = set(tables[target][SCHEMAS[target].id_column])
+        known = set(tables[target][schemas[target].id_column])
         for label, value in zip(labels, tables[name][column]):
             if value and value not in known:
-                raise AnnotationError(schema.file, label, f"{column} {value!r} is not in {SCHEMAS[target].file}")
+                raise AnnotationError(schema.file, label, f"{column} {value!r} is not in {schemas[target].file}")
 
 
-def _check_inside_paragraphs(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
+def _validate_inside_paragraphs(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
     """Every annotated span lies inside the paragraph its row names."""
     schema = SCHEMAS[name]
     bounds = {row.paragraph_id: (row.start, row.end) for row in tables["paragraphs"].itertuples()}
@@ -498,7 +557,7 @@ def _check_inside_paragraphs(tables: dict[str, pd.DataFrame], name: str, labels:
                                       f"{pid} ({p_start}-{p_end})")
 
 
-def _check_paragraphs(paragraphs: pd.DataFrame, text: str) -> None:
+def _validate_paragraphs(paragraphs: pd.DataFrame, text: str) -> None:
     """Paragraphs are numbered in order, do not overlap, and cover every visible character."""
     covered = 0
     for number, row in enumerate(paragraphs.itertuples(), start=1):
@@ -508,16 +567,16 @@ def _check_paragraphs(paragraphs: pd.DataFrame, text: str) -> None:
         gap = text[covered:row.start]
         if gap.strip():
             raise AnnotationError("paragraphs.csv", row.paragraph_id,
-                                  f"text {_short(gap.strip())} before it belongs to no paragraph")
+                                  f"text {quoted(gap.strip())} before it belongs to no paragraph")
         if row.start < covered:
             raise AnnotationError("paragraphs.csv", row.paragraph_id, "overlaps the paragraph before it")
         covered = row.end
     if text[covered:].strip():
-        raise AnnotationError("paragraphs.csv", None, f"text {_short(text[covered:].strip())} at the "
+        raise AnnotationError("paragraphs.csv", None, f"text {quoted(text[covered:].strip())} at the "
                               "end belongs to no paragraph")
 
 
-def _check_events(events: pd.DataFrame, labels: list[str]) -> None:
+def _validate_events(events: pd.DataFrame, labels: list[str]) -> None:
     for label, date, precision in zip(labels, events["date"], events["precision"]):
         if not _DATE_FORMS[precision].match(date):
             raise AnnotationError("events.csv", label, f"date {date!r} does not fit precision "
@@ -529,7 +588,7 @@ def _check_events(events: pd.DataFrame, labels: list[str]) -> None:
                 raise AnnotationError("events.csv", label, f"date {day!r} is not a real day") from None
 
 
-def _check_places(places: pd.DataFrame, labels: list[str]) -> None:
+def _validate_places(places: pd.DataFrame, labels: list[str]) -> None:
     first: dict[str, tuple[str, float, float]] = {}
     for label, place, kind, lat, lon in zip(labels, places["place"], places["kind"],
                                             places["latitude"], places["longitude"]):
@@ -551,7 +610,7 @@ def aliases(cell: str) -> list[str]:
     return [name.strip() for name in cell.split(";") if name.strip()]
 
 
-def _check_aliases(frame: pd.DataFrame, file: str, name_column: str, labels: list[str]) -> None:
+def _validate_aliases(frame: pd.DataFrame, file: str, name_column: str, labels: list[str]) -> None:
     """Aliases: no empty item, the same for every row of one name, and never shared by two names."""
     owner: dict[str, str] = {name.casefold(): name for name in frame[name_column]}
     first: dict[str, str] = {}
@@ -566,7 +625,7 @@ def _check_aliases(frame: pd.DataFrame, file: str, name_column: str, labels: lis
                                       f"{owner[alias.casefold()]}")
 
 
-def _check_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
+def _validate_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
     kinds = dict(zip(tables["paragraphs"]["paragraph_id"], tables["paragraphs"]["kind"]))
     for label in labels:
         if kinds.get(label) != "body":
@@ -576,7 +635,7 @@ def _check_frames(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
         raise AnnotationError("frames.csv", missing[0], "this body paragraph has no coding")
 
 
-def _check_frame_reasons(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
+def _validate_frame_reasons(tables: dict[str, pd.DataFrame], labels: list[str]) -> None:
     """One reason for each frame of each coded paragraph, agreeing with the coding in frames.csv."""
     coding = tables["frames"].set_index("paragraph_id")
     seen = set()
@@ -595,7 +654,7 @@ def _check_frame_reasons(tables: dict[str, pd.DataFrame], labels: list[str]) -> 
         raise AnnotationError("frame_reasons.csv", missing[0][0], f"{missing[0][1]} has no reason")
 
 
-def _check_citations(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
+def _validate_citations(tables: dict[str, pd.DataFrame], name: str, labels: list[str]) -> None:
     """Every paragraph a free-text column cites (p07, p13...) is a real paragraph."""
     schema = SCHEMAS[name]
     known = set(tables["paragraphs"]["paragraph_id"])
@@ -607,7 +666,7 @@ def _check_citations(tables: dict[str, pd.DataFrame], name: str, labels: list[st
                                           "paragraph in paragraphs.csv")
 
 
-def _check_verbs(tables: dict[str, pd.DataFrame]) -> None:
+def _validate_verbs(tables: dict[str, pd.DataFrame]) -> None:
     """Every attribution verb the quotes use has a line in the verb glossary."""
     glossary = set(tables["verbs"]["verb_lemma"])
     for quote_id, lemma in zip(tables["quotes"]["quote_id"], tables["quotes"]["verb_lemma"]):
@@ -615,22 +674,22 @@ def _check_verbs(tables: dict[str, pd.DataFrame]) -> None:
             raise AnnotationError("quotes.csv", quote_id, f"verb_lemma {lemma!r} has no row in verbs.csv")
 
 
-def _check_timeline(timeline: pd.DataFrame, labels: list[str]) -> None:
+def _validate_timeline(timeline: pd.DataFrame, labels: list[str]) -> None:
     for label, date, url in zip(labels, timeline["date"], timeline["source_url"]):
         if not re.fullmatch(_DAY, date):
             raise AnnotationError("context/timeline.csv", label, f"date {date!r} is not YYYY-MM-DD")
         if not url.startswith("https://"):
-            raise AnnotationError("context/timeline.csv", label, f"source_url {_short(url)} is not a web address")
+            raise AnnotationError("context/timeline.csv", label, f"source_url {quoted(url)} is not a web address")
 
 
-def _check_verb_references(verbs: pd.DataFrame, labels: list[str]) -> None:
+def _validate_verb_references(verbs: pd.DataFrame, labels: list[str]) -> None:
     """A verb whose basis is newsroom guidance names the reference that states the guidance."""
     for label, basis, reference in zip(labels, verbs["basis"], verbs["reference"]):
         if basis == "guidance" and not reference:
             raise AnnotationError("verbs.csv", label, "basis 'guidance' needs a reference from references.csv")
 
 
-def _check_references_table(references: pd.DataFrame, labels: list[str]) -> None:
+def _validate_references_table(references: pd.DataFrame, labels: list[str]) -> None:
     """Ids are short kebab-case keys, addresses are full web addresses, dates are real days,
     and an excerpt is a short quotation, not a copied page."""
     for label, ref_id, date, url, excerpt in zip(labels, references["id"], references["date"],
@@ -639,7 +698,7 @@ def _check_references_table(references: pd.DataFrame, labels: list[str]) -> None
             raise AnnotationError("references.csv", label, f"id {ref_id!r} is not kebab-case "
                                   "(small letters, digits and hyphens, such as 'entman-1993')")
         if not re.fullmatch(r"https?://\S+", url):
-            raise AnnotationError("references.csv", label, f"url {_short(url)} is not a full web address")
+            raise AnnotationError("references.csv", label, f"url {quoted(url)} is not a full web address")
         if date:
             if not re.fullmatch(_DAY, date):
                 raise AnnotationError("references.csv", label, f"date {date!r} is not YYYY-MM-DD")
@@ -666,25 +725,25 @@ def read_tables(data_dir: Path, text: str) -> dict[str, pd.DataFrame]:
     >>> text[row.start:row.end] == row.text
     True
     """
-    tables = {name: _read_csv(data_dir, schema) for name, schema in SCHEMAS.items()}
-    labels = {name: _row_labels(tables[name], SCHEMAS[name]) for name in tables}
+    tables = {name: read_csv_table(data_dir, schema) for name, schema in SCHEMAS.items()}
+    labels = {name: row_labels(tables[name], SCHEMAS[name]) for name in tables}
     for name, frame in tables.items():
-        _check_values(frame, SCHEMAS[name], labels[name])
-        _check_spans(frame, SCHEMAS[name], labels[name], text)
-    _check_paragraphs(tables["paragraphs"], text)
+        validate_values(frame, SCHEMAS[name], labels[name])
+        _validate_spans(frame, SCHEMAS[name], labels[name], text)
+    _validate_paragraphs(tables["paragraphs"], text)
     for name in tables:
-        _check_references(tables, name, labels[name])
+        validate_references(tables, name, labels[name])
         if SCHEMAS[name].spans and "paragraph_id" in SCHEMAS[name].columns:
-            _check_inside_paragraphs(tables, name, labels[name])
-        _check_citations(tables, name, labels[name])
-    _check_events(tables["events"], labels["events"])
-    _check_places(tables["places"], labels["places"])
-    _check_aliases(tables["places"], "places.csv", "place", labels["places"])
-    _check_aliases(tables["sources"], "sources.csv", "name", labels["sources"])
-    _check_frames(tables, labels["frames"])
-    _check_frame_reasons(tables, labels["frame_reasons"])
-    _check_timeline(tables["timeline"], labels["timeline"])
-    _check_verbs(tables)
-    _check_verb_references(tables["verbs"], labels["verbs"])
-    _check_references_table(tables["references"], labels["references"])
+            _validate_inside_paragraphs(tables, name, labels[name])
+        _validate_citations(tables, name, labels[name])
+    _validate_events(tables["events"], labels["events"])
+    _validate_places(tables["places"], labels["places"])
+    _validate_aliases(tables["places"], "places.csv", "place", labels["places"])
+    _validate_aliases(tables["sources"], "sources.csv", "name", labels["sources"])
+    _validate_frames(tables, labels["frames"])
+    _validate_frame_reasons(tables, labels["frame_reasons"])
+    _validate_timeline(tables["timeline"], labels["timeline"])
+    _validate_verbs(tables)
+    _validate_verb_references(tables["verbs"], labels["verbs"])
+    _validate_references_table(tables["references"], labels["references"])
     return tables

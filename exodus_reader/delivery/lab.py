@@ -1,4 +1,4 @@
-"""Helpers for JupyterLab and for the notebooks' committed outputs."""
+"""JupyterLab for a classroom: its settings, and opening it on the start notebook."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
-
-from ..paths import CHECKOUT
-from ..exercises.runner import execute_notebook
+from ..paths import CHECKOUT, NOTEBOOKS
 
 #: JupyterLab settings for a classroom: no pop-up asking to fetch news, no update check.
 LAB_OVERRIDES = {
@@ -65,9 +62,9 @@ def setup_lab(prefix: Path | None = None, teacher: bool = False) -> Path:
     return path
 
 
-#: The module's folder (a checkout) and the notebook JupyterLab opens first, relative to it.
-MODULE_FOLDER = CHECKOUT
-START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+#: The notebook JupyterLab opens first, relative to the module's folder (JupyterLab's root).
+START_NOTEBOOK = (NOTEBOOKS / "00_start_here.ipynb").relative_to(CHECKOUT).as_posix()
+
 
 def is_root() -> bool:
     """True when this process runs as root (common in containers and school images).
@@ -89,7 +86,7 @@ def lab_command(notebook: str, root: bool = False) -> list[str]:
     return [sys.executable, "-m", "jupyterlab", notebook] + (["--allow-root"] if root else [])
 
 
-def open_lab(folder: Path = MODULE_FOLDER, notebook: str = START_NOTEBOOK) -> int:
+def open_lab(folder: Path = CHECKOUT, notebook: str = START_NOTEBOOK) -> int:
     """Write the classroom settings, then open JupyterLab in the module's folder on the start notebook.
 
     It returns only if JupyterLab cannot start, or on Windows when JupyterLab stops:
@@ -109,10 +106,3 @@ def open_lab(folder: Path = MODULE_FOLDER, notebook: str = START_NOTEBOOK) -> in
     if os.name == "posix":
         os.execv(command[0], command)  # JupyterLab takes over this process and its Ctrl+C
     return subprocess.call(command)
-
-
-def save_outputs(path: Path) -> None:
-    """Run one notebook in a fresh kernel and write it back with its new outputs."""
-    notebook = nbformat.read(path, as_version=4)
-    execute_notebook(notebook, path.parent)
-    nbformat.write(notebook, path)

@@ -12,7 +12,7 @@ table of accepted answers and the expected gradebook are an answer key) and ``be
 
 What it cannot hide: the checks give feedback, so the package must know each expected value.
 Most are worked out from the annotations at run time; two judgement answers are written in
-``checks.py`` in plain words. A student who reads the package's code, or who tries answers
+``exercises/bank/sources.py`` in plain words. A student who reads the package's code, or who tries answers
 until a check says yes, can find them. The release keeps the answers out of sight; it is not a
 lock (docs/grading-safety.md).
 """
@@ -26,9 +26,6 @@ from pathlib import Path
 
 from ..errors import OneLineError
 from ..paths import CHECKOUT
-
-#: The repository this module is a checkout of (the folder that holds ``exodus_reader/``).
-ROOT = CHECKOUT
 
 #: What a student's copy holds: folders and files at the top of the repository.
 INCLUDED = ("notebooks", "exercises", "data", "exodus_reader", "binder", "README.md", "LICENSE",
@@ -62,7 +59,7 @@ def _tracked_files(root: Path) -> list[str] | None:
     return [name for name in done.stdout.decode("utf-8").split("\0") if name]
 
 
-def release_files(root: Path = ROOT) -> list[str]:
+def release_files(root: Path = CHECKOUT) -> list[str]:
     """Every file of the repository that the student release copies, as paths relative to ``root``.
 
     Only files that git tracks or would track (in a checkout with git), so that what
@@ -99,7 +96,7 @@ def _release_note(files: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_release(out: Path, archive: bool = False, root: Path = ROOT) -> Path:
+def write_release(out: Path, archive: bool = False, root: Path = CHECKOUT) -> Path:
     """Write the student release into the folder ``out``; with ``archive``, also ``out``.zip.
 
     Returns the folder, or the archive when one was made. An existing folder is replaced

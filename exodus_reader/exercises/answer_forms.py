@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..corpus.article import load
-from ..corpus.schema import aliases
+from ..corpus.schema import aliases, event_date_bounds
 from .verdicts import WrongType, describe
 
 MONTHS = {name: number for number, names in enumerate(
@@ -196,10 +196,22 @@ def names_in(text: str, table: pd.DataFrame, id_column: str, name_column: str) -
     """
     names = []
     for key, name, cell in zip(table[id_column], table[name_column], table["aliases"]):
-        names += [(variant.lower(), key) for variant in [name, *aliases(cell)]]
-    found, rest = set(), f" {' '.join(words_of(text))} "
+        names += [(" ".join(words_of(variant.lower())), key) for variant in [name, *aliases(cell)]]
+    return keys_named(" ".join(words_of(text)), names)
+
+
+def keys_named(words: str, names: Iterable[tuple[str, str]]) -> set[str]:
+    """The keys whose name stands in a text of words as whole words, longest names first, so
+    that a long name is not also read as the short one inside it.
+
+    >>> sorted(keys_named("united arab emirates and arab league", [("arab emirates", "uae"), ("arab", "x")]))
+    ['uae', 'x']
+    >>> sorted(keys_named("united arab emirates", [("arab emirates", "uae"), ("arab", "x")]))
+    ['uae']
+    """
+    found, rest = set(), f" {words} "
     for variant, key in sorted(set(names), key=lambda item: -len(item[0])):
-        pattern = rf"(?<![\w-]){re.escape(' '.join(words_of(variant)))}(?![\w-])"
+        pattern = rf"(?<![\w-]){re.escape(variant)}(?![\w-])"
         if re.search(pattern, rest):
             found.add(key)
             rest = re.sub(pattern, " ", rest)
@@ -315,11 +327,20 @@ def read_choice(answer: Any, options: Iterable[str]) -> str:
 
 
 def published_date() -> datetime.date:
-    return datetime.date.fromisoformat(load().meta["published"])
+    """The day the article was published.
+
+    >>> published_date()
+    datetime.date(2022, 9, 24)
+    """
+    return load().published
 
 
 def event_days(column: str, value: str) -> list[datetime.date]:
-    """The day or the two ends of the range of the event whose column has a value."""
+    """The day, or the two ends of the range, of the event whose column has a value.
+
+    >>> event_days("date_as_written", "this week")
+    [datetime.date(2022, 9, 21), datetime.date(2022, 9, 24)]
+    """
     events = load().events
-    date = events.loc[events[column] == value, "date"].iloc[0]
-    return [datetime.date.fromisoformat(day) for day in date.split("/")]
+    first, last = event_date_bounds(events.loc[events[column] == value, "date"].iloc[0])
+    return [last] if first == last else [first, last]

@@ -11,6 +11,9 @@ outputs. :func:`assign` writes ``exercises/`` from them:
   ``YOUR ANSWER HERE``, as nbgrader does;
 - outputs and execution counts are cleared; cell ids and metadata are kept.
 
+:func:`set_points` changes a question's points in that one source and writes the exercises
+again; :func:`copy_exercises` gives a student copies of their own.
+
 >>> print(strip_solution("### BEGIN SOLUTION\\nwar = article.events\\n### END SOLUTION"))
 war = ...
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import OneLineError
-from ..paths import CHECKOUT
+from ..paths import EXERCISES, MY_EXERCISES, SOLUTIONS
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start need not pay for it
     import nbformat
@@ -31,8 +34,6 @@ if TYPE_CHECKING:  # nbformat is imported where it is used: the grader's start n
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 TEXT_STUB = "YOUR ANSWER HERE"
-#: Where the notebooks live: the repository's checkout (see :mod:`exodus_reader.paths`).
-ROOT = CHECKOUT
 
 
 class AssignError(OneLineError):
@@ -148,19 +149,26 @@ def make_exercise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return exercise
 
 
-def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exercises") -> list[Path]:
+def assign(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Path]:
     """Write an exercise for every solution notebook and return the files written.
 
     >>> import tempfile
     >>> written = assign(exercises=Path(tempfile.mkdtemp()))
     >>> [path.name for path in written]
     ['01_events.ipynb', '02_sources.ipynb', '03_framing.ipynb', '05_lateral.ipynb']
+    >>> assign(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+    ...
+    exodus_reader.exercises.assign.AssignError: there are no solutions in ...
     """
     import nbformat
 
+    sources = sorted(solutions.glob("*.ipynb"))
+    if not sources:
+        raise AssignError(f"there are no solutions in {solutions}")
     exercises.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sorted(solutions.glob("*.ipynb")):
+    for path in sources:
         notebook = nbformat.read(path, as_version=4)
         target = exercises / path.name
         nbformat.write(make_exercise(notebook), target)
@@ -168,11 +176,7 @@ def assign(solutions: Path = ROOT / "solutions", exercises: Path = ROOT / "exerc
     return written
 
 
-#: Where students keep their own copies of the exercises; git ignores it.
-STUDENT_FOLDER = ROOT / "my-exercises"
-
-
-def copy_exercises(target: Path = STUDENT_FOLDER, exercises: Path = ROOT / "exercises") -> list[tuple[Path, bool]]:
+def copy_exercises(target: Path = MY_EXERCISES, exercises: Path = EXERCISES) -> list[tuple[Path, bool]]:
     """Copy every exercise into a student's own folder, never over a copy already there.
 
     Returns each file of the folder with whether it was copied now (False: kept as it was).
@@ -197,3 +201,33 @@ def copy_exercises(target: Path = STUDENT_FOLDER, exercises: Path = ROOT / "exer
         copy.write_bytes(source.read_bytes())
         done.append((copy, True))
     return done
+
+
+def set_points(lesson: str, grade_id: str, points: float, solutions: Path = SOLUTIONS,
+               exercises: Path = EXERCISES) -> list[Path]:
+    """Give a question new points in ``solutions/``, and regenerate ``exercises/`` from it.
+
+    The grader, the gradebook and the exports take points from ``exercises/``, so this one
+    edit changes them everywhere. Results already graded count with the new points at the
+    next ``feedback`` or grading run.
+
+    >>> set_points("01_events", "events_nothing", 2)
+    Traceback (most recent call last):
+    ...
+    exodus_reader.errors.OneLineError: 01_events has no question events_nothing
+    """
+    import nbformat
+
+    path = solutions / f"{lesson}.ipynb"
+    if not path.is_file():
+        raise OneLineError(f"there is no lesson {lesson!r} in {solutions}")
+    if not 0 < points <= 100:
+        raise OneLineError(f"points must be more than 0 (and at most 100), not {points:g}")
+    notebook = nbformat.read(path, as_version=4)
+    graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")
+              and c.metadata["nbgrader"].get("grade_id") == grade_id]
+    if not graded:
+        raise OneLineError(f"{lesson} has no question {grade_id}")
+    graded[0].metadata["nbgrader"]["points"] = int(points) if float(points).is_integer() else points
+    nbformat.write(notebook, path)
+    return [path, *assign(solutions, exercises)]

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import OneLineError
 from .bank import QUESTIONS, evaluate
-from .questions import check_call
+from .layout import check_call
 from .verdicts import FAILURES, AnswerCellFailed, CheckFailed, NotYet, Outcome
 
 #: Answer names whose latest cell stopped with an error, and that error in a few words.
@@ -156,17 +156,17 @@ def hint(grade_id: str) -> None:
     ...
     exodus_reader.errors.OneLineError: there is no question called 'nothing'; copy its name from the check cell below the question.
     """
-    meta = QUESTIONS.get(grade_id)
-    if meta is None:
+    spec = QUESTIONS.get(grade_id)
+    if spec is None:
         raise OneLineError(f"there is no question called {grade_id!r}; copy its name from the check "
                            "cell below the question.")
-    if meta.written:
+    if spec.written:
         print("This question is written: the rubric (docs/rubric.md) says what a full answer does.")
         return
     given = _HINTS_GIVEN.get(grade_id, 0)
-    if given >= len(meta.hints):
+    if given >= len(spec.hints):
         print("No more hints for this question: reread the paragraphs the hints name, "
               "and ask your teacher.")
         return
     _HINTS_GIVEN[grade_id] = given + 1
-    print(f"Hint {given + 1} of {len(meta.hints)}: {meta.hints[given]}")
+    print(f"Hint {given + 1} of {len(spec.hints)}: {spec.hints[given]}")

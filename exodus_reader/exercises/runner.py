@@ -1,7 +1,7 @@
 """The one runner: every notebook the module executes runs through this module.
 
-- ``make outputs`` runs the module's own notebooks with :func:`execute_notebook`, in a
-  fresh kernel, keeping widget state.
+- ``make outputs`` runs the module's own notebooks with :func:`save_outputs`, each in a
+  fresh kernel (:func:`execute_notebook`), keeping widget state.
 - The classroom grader and the students' self-check run a submission's code as a list
   of :class:`Step` with :func:`run_submission`. The code never runs in the caller's
   process: a child process (``python -m exodus_reader.exercises.runner``) starts the kernel and
@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..paths import PACKAGE
+from ..paths import DATA_DIR, PACKAGE
 from .transport import safe_plain
 
 #: The mime type under which the kernel hands an answer to the runner.
@@ -213,7 +213,8 @@ def execute_notebook(notebook: Any, folder: Path, timeout: int = 120) -> Any:
 
     Widget state is kept in the notebook, so a static view shows the widgets as last
     rendered; timings are not recorded, so the file changes only when the outputs do.
-    The module's notebooks are trusted: they run unsealed, in their own folder.
+    The module's notebooks are trusted: they run unsealed, in their own folder. It starts a
+    kernel, so it has no example here; ``tests/test_lab.py`` runs one.
     """
     block_slow_imports()
     from nbclient import NotebookClient
@@ -223,6 +224,19 @@ def execute_notebook(notebook: Any, folder: Path, timeout: int = 120) -> Any:
     # the kernel's start-up warnings (ipykernel's note on TCP, for one) are not for readers
     client.execute(stderr=subprocess.DEVNULL)
     return notebook
+
+
+def save_outputs(path: Path) -> None:
+    """Run one of the module's notebooks in a fresh kernel and write it back with its new outputs.
+
+    What ``make outputs`` does for each notebook and solution. It starts a kernel, so it has
+    no example here; ``tests/test_lab.py`` runs it through the ``outputs`` command.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    execute_notebook(notebook, path.parent)
+    nbformat.write(notebook, path)
 
 
 # --- the sandbox -------------------------------------------------------------------
@@ -241,8 +255,6 @@ def _system_mounts() -> list[str]:
 
 def _visible_paths() -> list[Path]:
     """What a kernel needs to see: Python, the environment, the package and its data."""
-    from ..corpus.article import DATA_DIR
-
     paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.prefix).resolve(),
              Path(sys.executable).resolve().parent, PACKAGE, DATA_DIR.resolve()}
     system = tuple(Path("/") / n for n in ("usr", "etc", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "opt"))
@@ -354,7 +366,15 @@ _RUNNING_LOCK = threading.Lock()
 
 
 def stop_all() -> None:
-    """End every child that is still running (the grader was interrupted)."""
+    """End every child that is still running (the grader was interrupted).
+
+    >>> child = subprocess.Popen([PYTHON, "-c", "import time; time.sleep(60)"], start_new_session=True)
+    >>> _RUNNING.add(child)
+    >>> stop_all()
+    >>> child.poll() is not None
+    True
+    >>> _RUNNING.discard(child)
+    """
     with _RUNNING_LOCK:
         children = list(_RUNNING)
     for child in children:

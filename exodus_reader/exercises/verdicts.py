@@ -93,6 +93,11 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
+        """Whether the check passed: only a correct answer does.
+
+        >>> Outcome("misconception", "that is the day the article was published (p06).").passed
+        False
+        """
         return self.status == "correct"
 
 

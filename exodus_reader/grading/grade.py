@@ -12,9 +12,10 @@ Each submission runs in a fresh kernel of its own, with a time limit per cell, a
 submissions run in parallel over the machine's cores. The grade never comes from the
 student's notebook: the grader runs the student's code, reads each answer out of the
 kernel as plain data (see :mod:`exodus_reader.exercises.transport`) at the place where its check
-cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`) in its own
-process. Editing, deleting or redefining a check, or changing ``exodus_reader`` inside
-the kernel, changes nothing. Points come from the teacher's copy in ``exercises/``.
+cell stands, and applies its own checks (:mod:`exodus_reader.exercises.verdicts`, through
+:mod:`exodus_reader.grading.results`) in its own process. Editing, deleting or redefining a
+check, or changing ``exodus_reader`` inside the kernel, changes nothing. Points come from the
+teacher's copy in ``exercises/``.
 
 It adds the results to the gradebook under ``gradebook/`` and writes
 ``feedback/<student>.md`` (see :mod:`exodus_reader.grading.gradebook`, which keeps the teacher's
@@ -25,70 +26,54 @@ with a status that says what happened.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
-import re
-import stat
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..exercises.transport import from_plain
-from ..exercises.assign import ROOT, TEXT_STUB
-from ..exercises.questions import Lesson, Located, Question, cell_source, guess_lesson, exercise_lessons, locate
-from ..exercises.runner import Limits, Step, block_slow_imports, reading_code, run_submission, sandbox_problem, stop_all
+from ..exercises.layout import (
+    Lesson,
+    Located,
+    Question,
+    cell_source,
+    exercise_lessons,
+    guess_lesson,
+    locate,
+)
+from ..exercises.runner import (
+    Limits,
+    Step,
+    reading_code,
+    run_submission,
+    sandbox_problem,
+    stop_all,
+)
+from ..paths import EXERCISES
+from ..errors import OneLineError
+from .gradebook import print_notes, rebuild_class, record, write_table
+from .results import Answer, Run
+from .roster import identify, load_roster, parse_deadline, resolve_student
+from .submissions import (
+    FILE_COLUMNS,
+    FileRow,
+    Task,
+    Unreadable,
+    read_bytes_safely,
+    read_cells,
+    survey,
+)
 
 #: Output a cell may print before the grader mentions it; the grader keeps none of it.
 MAX_OUTPUT = 1_000_000
-#: Longest written answer copied into the gradebook.
-MAX_WRITTEN = 4_000
-#: Largest file the grader opens as a notebook.
-MAX_NOTEBOOK_BYTES = 20 * 2**20
-FILE_COLUMNS = ("file", "student", "lesson", "status", "detail", "bytes", "modified")
-
-
-@dataclass
-class Answer:
-    """What the grader learned about one question of one submission."""
-
-    plain: dict | None = None
-    status: str | None = None
-    detail: str = ""
-    notes: list[str] = field(default_factory=list)
-    text: str | None = None
-
-
-@dataclass
-class Run:
-    """The result of running one submission: per question, or one problem for all."""
-
-    student: str
-    lesson: str | None
-    path: str
-    answers: dict[str, Answer] = field(default_factory=dict)
-    problem: str | None = None
-    detail: str = ""
-    other: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        """The run as plain data, for the grading journal.
-
-        >>> Run.from_json(Run("ada", "01_events", "a.ipynb", {"q": Answer(text="hi")}).to_json()).answers["q"].text
-        'hi'
-        """
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict) -> Run:
-        """A run back from :meth:`to_json`."""
-        answers = {key: Answer(**value) for key, value in data.get("answers", {}).items()}
-        return cls(**{**data, "answers": answers})
 
 
 def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
@@ -99,7 +84,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     whose check cell is gone are read at the end.
 
     >>> lesson = exercise_lessons()["01_events"]
-    >>> cells = read_cells(ROOT / "exercises" / "01_events.ipynb")
+    >>> cells = read_cells(EXERCISES / "01_events.ipynb")
     >>> steps = plan(cells, lesson, locate(cells, lesson))
     >>> steps[0].trusted, steps[2].source.splitlines()[-1], steps[3].reads
     (True, 'announcement_day = ...', 'events_wednesday')
@@ -120,98 +105,7 @@ def plan(cells: list, lesson: Lesson, located: Located) -> list[Step]:
     return steps
 
 
-# --- reading a submission -------------------------------------------------------
-
-class Unreadable(Exception):
-    """A submission the grader cannot open as a notebook; the message says why."""
-
-    def __init__(self, status: str, detail: str) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-
-
-def read_bytes_safely(path: Path, limit: int = MAX_NOTEBOOK_BYTES) -> bytes:
-    """A regular file's bytes, never following a link or waiting on a pipe or device.
-
-    >>> import tempfile
-    >>> read_bytes_safely(Path(tempfile.mkdtemp()) / "missing.ipynb")
-    Traceback (most recent call last):
-    ...
-    exodus_reader.grading.grade.Unreadable: the file could not be read (FileNotFoundError)
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError as error:
-        raise Unreadable("unreadable", f"the file could not be read ({type(error).__name__})") from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("not a regular file", "this is not an ordinary file (a link, a pipe or a device), "
-                             "so the grader did not open it.")
-        if info.st_size > limit:
-            raise Unreadable("too large", f"the file is {info.st_size / 2**20:.0f} MB; the grader opens notebooks "
-                             f"up to {limit / 2**20:.0f} MB.")
-        chunks, total = [], 0
-        while chunk := os.read(handle, 1 << 20):
-            total += len(chunk)
-            if total > limit:
-                raise Unreadable("too large", "the file grew past the grader's size limit while it was read.")
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
-
-
-def read_cells(path: Path) -> list:
-    """The cells of a submitted notebook (nbformat 3 or 4), or :class:`Unreadable` saying what is wrong.
-
-    >>> import tempfile
-    >>> broken = Path(tempfile.mkdtemp()) / "ada.ipynb"
-    >>> _ = broken.write_text("{")
-    >>> read_cells(broken)
-    Traceback (most recent call last):
-    ...
-    exodus_reader.grading.grade.Unreadable: the file is not valid JSON at line 1, so it is not a notebook Jupyter can open
-    """
-    raw = read_bytes_safely(path)
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        where = f" at line {error.lineno}" if isinstance(error, json.JSONDecodeError) else ""
-        raise Unreadable("unreadable", f"the file is not valid JSON{where}, so it is not a notebook "
-                         "Jupyter can open") from None
-    if isinstance(data, dict) and data.get("nbformat") == 3:
-        data = _from_version_3(data)
-    cells = data.get("cells") if isinstance(data, dict) else None
-    if not isinstance(cells, list) or not any(isinstance(c, dict) for c in cells):
-        raise Unreadable("no cells", "the notebook has no cells: was the wrong file submitted?")
-    return [dict(c) if isinstance(c, dict) else c for c in cells]
-
-
-def _from_version_3(data: dict) -> dict:
-    """A notebook of format 3 (Jupyter before 2015) as format 4, by nbformat's own converter."""
-    block_slow_imports()
-    import nbformat
-
-    try:
-        return nbformat.convert(nbformat.from_dict(data), 4)
-    except Exception:  # a broken v3 file: say so rather than guess
-        raise Unreadable("unreadable", "the notebook is in Jupyter's old format 3 and could not be converted") from None
-
-
 # --- grading one submission -----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Task:
-    """One submission to grade."""
-
-    student: str
-    path: str
-    lesson: str | None
-    copies: tuple[str, ...] = ()
-
 
 def grade_submission(task: Task, known: dict[str, Lesson], limits: Limits, sealed: bool = True,
                      slot: int = 0) -> Run:
@@ -314,242 +208,7 @@ def _why_missing(reading: dict, problem: dict | None, question: Question) -> tup
                        "or it no longer assigns the answer.")
 
 
-# --- the gradebook --------------------------------------------------------------
-
-def _points(value: float) -> str:
-    """Points as a teacher writes them.
-
-    >>> _points(1.0), _points(2.5)
-    ('1', '2.5')
-    """
-    return f"{value:g}"
-
-
-def _one_line(text: str, limit: int = MAX_WRITTEN) -> str:
-    """Text on one line, shortened to a limit.
-
-    >>> _one_line("two\\n\\nlines")
-    'two lines'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit] + "\u2026"
-
-
-def grade_rows(run: Run, known: dict[str, Lesson]) -> list[dict[str, str]]:
-    """The gradebook rows for one run: one per question of its lesson.
-
-    >>> run = Run("ada", "01_events", "ada.ipynb", problem="no cells", detail="the notebook has no cells.")
-    >>> rows = grade_rows(run, exercise_lessons())
-    >>> len(rows) == len(exercise_lessons()["01_events"].questions), rows[0]["question"], rows[0]["status"]
-    (True, 'events_wednesday', 'no cells')
-    """
-    lesson = known.get(run.lesson or "")
-    if lesson is None:
-        return [_row(run.student, run.lesson or "", "", 0, 0, run.problem or "unknown lesson", run.detail)]
-    rows = []
-    for q in lesson.questions:
-        if run.problem:
-            rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, run.problem, run.detail))
-            continue
-        answer = run.answers.get(q.grade_id, Answer())
-        if q.written:
-            text = answer.text or ""
-            if not text or text == TEXT_STUB:
-                rows.append(_row(run.student, lesson.name, q.grade_id, 0, q.points, "not answered",
-                                 "no written answer."))
-            else:
-                rows.append(_row(run.student, lesson.name, q.grade_id, None, q.points, "needs manual grading",
-                                 _one_line(text)))
-            continue
-        status, message = judge(q, answer)
-        feedback = " ".join([message, *answer.notes]).strip()
-        rows.append(_row(run.student, lesson.name, q.grade_id, q.points if status == "correct" else 0, q.points,
-                         status, feedback))
-    return rows
-
-
-def judge(question: Question, answer: Answer) -> tuple[str, str]:
-    """The status and feedback for one checked answer; a hostile value cannot stop the grader.
-
-    >>> q = exercise_lessons()["01_events"].question("events_wednesday")
-    >>> judge(q, Answer(plain={"type": "str", "value": "Wednesday"}))[0]
-    'wrong type'
-    >>> judge(q, Answer(plain={"type": "float", "value": "inf"}))[0]
-    'wrong type'
-    """
-    from ..exercises.bank import evaluate
-
-    if answer.plain is None:
-        return answer.status or "missing", answer.detail
-    try:
-        outcome = evaluate(question.grade_id, from_plain(answer.plain))
-    except Exception as error:  # an answer no check foresaw: that question only
-        return "error", f"the grader could not judge this answer ({type(error).__name__})."
-    if outcome.status == "not answered":
-        return outcome.status, f"{question.variable} is still ... : the answer cell was left blank."
-    return outcome.status, outcome.message
-
-
-def _row(student: str, lesson: str, question: str, points: float | None, maximum: float, status: str,
-         feedback: str) -> dict:
-    return {"student": student, "lesson": lesson, "question": question,
-            "points": "" if points is None else _points(points), "maximum": _points(maximum),
-            "status": status, "feedback": feedback}
-
-
-def _verdict(status: str, feedback: str) -> str:
-    """What a student reads about one question in the feedback file.
-
-    >>> _verdict("misconception", "that is the day the article was published (p06).")
-    'not yet right: that is the day the article was published (p06).'
-    """
-    heading = {"correct": "correct", "needs manual grading": "written answer, for your teacher to grade",
-               "misconception": "not yet right", "incorrect": "not yet right",
-               "wrong type": "not the kind of answer asked for"}.get(status, status)
-    if status in ("correct", "needs manual grading"):
-        return heading + "."
-    return f"{heading}: {feedback}"
-
-
 # --- the whole class ----------------------------------------------------------------
-
-@dataclass
-class FileRow:
-    """What the grader did with one file of the submissions folder: every file gets one."""
-
-    file: str
-    student: str = ""
-    lesson: str = ""
-    status: str = "graded"
-    detail: str = ""
-    bytes: int = 0
-    modified: str = ""
-
-
-_COPY = re.compile(r"^(?P<stem>.+?)(?: ?\(\d+\)| - Copy| copy|-\d+)$", re.IGNORECASE)
-
-
-def lesson_of(name: str, known: dict[str, Lesson]) -> tuple[str | None, bool]:
-    """The lesson a file name points to, and whether the name is the expected one.
-
-    Case, a trailing ``.txt`` and a browser's copy marks such as `` (1)`` are forgiven.
-
-    >>> lesson_of("01_events.ipynb", exercise_lessons()), lesson_of("01_EVENTS (1).IPYNB.txt", exercise_lessons())
-    (('01_events', True), ('01_events', False))
-    >>> lesson_of("notes.pdf", exercise_lessons())
-    (None, False)
-    """
-    if name.endswith(".ipynb") and name[:-6] in known:
-        return name[:-6], True
-    lowered = name.lower().removesuffix(".txt").removesuffix(".json")
-    if not lowered.endswith(".ipynb"):
-        return None, False
-    stem = lowered[:-6].strip()
-    match = _COPY.match(stem)
-    for candidate in (stem, match.group("stem").strip() if match else stem):
-        if candidate in known:
-            return candidate, False
-    return None, False
-
-
-def survey(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> tuple[list[Task], list[FileRow]]:
-    """Every file in a submissions folder: the notebooks to grade, and a row for each file.
-
-    Links, pipes and devices are never opened; hidden folders (checkpoints) are passed
-    over. Where one student handed in two copies of one lesson, the newest is graded
-    and the others are reported as copies.
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> (folder / "ada").mkdir()
-    >>> _ = (folder / "ada" / "01_events.ipynb").write_text("{}")
-    >>> _ = (folder / "ada" / "notes.pdf").write_text("x")
-    >>> tasks, files = survey(folder, None, exercise_lessons())
-    >>> [(t.student, t.lesson) for t in tasks], [f.status for f in files]
-    ([('ada', '01_events')], ['graded', 'not a notebook'])
-    """
-    tasks: list[Task] = []
-    files: list[FileRow] = []
-    chosen: dict[tuple[str, str], list[tuple[float, str, FileRow]]] = {}
-    for path, relative in _walk(folder):
-        parts = relative.split("/")
-        row = FileRow(relative)
-        try:
-            info = path.lstat()
-        except OSError:
-            continue
-        row.bytes = info.st_size
-        row.modified = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(info.st_mtime))
-        files.append(row)
-        if not stat.S_ISREG(info.st_mode):
-            row.status, row.detail = "not a regular file", "a link, pipe or device: not opened."
-            continue
-        name_lesson, usual = lesson_of(parts[-1], known)
-        row.student = parts[0] if len(parts) > 1 else _student_of(parts[-1])
-        if name_lesson is None and parts[-1].lower().endswith(".ipynb"):
-            name_lesson = lesson if lesson in known else None
-            row.student = parts[0] if len(parts) > 1 else Path(parts[-1]).stem
-            usual = True
-            if name_lesson is None:
-                row.lesson = ""
-                chosen.setdefault((row.student, relative), []).append((info.st_mtime, relative, row))
-                continue
-        if name_lesson is None:
-            row.status, row.detail = "not a notebook", "not an .ipynb file: not graded."
-            continue
-        row.lesson = name_lesson
-        if not usual:
-            row.status = "graded, odd name"
-            row.detail = f"expected {name_lesson}.ipynb"
-        chosen.setdefault((row.student, name_lesson), []).append((info.st_mtime, relative, row))
-    for (student, name), copies in chosen.items():
-        copies.sort(key=lambda c: (-c[0], c[1]))
-        _, newest, row = copies[0]
-        tasks.append(Task(student, str(folder / newest), row.lesson or None,
-                          tuple(str(folder / relative) for _, relative, _ in copies[1:])))
-        for _, relative, other in copies[1:]:
-            other.status = "copy, not graded"
-            other.detail = f"{student} handed in {len(copies)} copies of {name}; the newest, {newest}, was graded."
-    return sorted(tasks, key=lambda t: (t.student, t.lesson or "", t.path)), sorted(files, key=lambda f: f.file)
-
-
-def _student_of(name: str) -> str:
-    """A student's name from a file named after them (``ada.ipynb``).
-
-    >>> _student_of("ada.ipynb")
-    'ada'
-    """
-    return name.split(".", 1)[0] or name
-
-
-def _walk(folder: Path) -> Iterable[tuple[Path, str]]:
-    """Every file below a folder, never following links into other folders."""
-    stack = [(folder, "")]
-    while stack:
-        here, prefix = stack.pop()
-        try:
-            entries = sorted(os.scandir(here), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue  # .ipynb_checkpoints and other hidden copies
-            relative = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((Path(entry.path), relative + "/"))
-            else:
-                yield Path(entry.path), relative
-
-
-def find_submissions(folder: Path, lesson: str | None, known: dict[str, Lesson]) -> list[Task]:
-    """Every notebook in a submissions folder that will be graded, with its student and lesson.
-
-    >>> import tempfile
-    >>> find_submissions(Path(tempfile.mkdtemp()), None, exercise_lessons())
-    []
-    """
-    return survey(folder, lesson, known)[0]
-
 
 def progress(done: int, total: int, stream: Any = sys.stderr) -> None:
     """A progress bar on one line of a terminal; one line per step elsewhere.
@@ -595,9 +254,23 @@ class Journal:
                     continue  # a line cut off by an interruption
 
     def get(self, key: str) -> Run | None:
+        """The run written down under a key, or None.
+
+        >>> import tempfile
+        >>> Journal(Path(tempfile.mkdtemp()) / "runs.jsonl").get("k") is None
+        True
+        """
         return self.runs.get(key)
 
     def add(self, key: str, run: Run) -> None:
+        """Write a run down under its key, as one line at the end of the file; safe from several threads.
+
+        >>> import tempfile
+        >>> journal = Journal(Path(tempfile.mkdtemp()) / "runs.jsonl")
+        >>> journal.add("k", Run("ada", "01_events", "a.ipynb"))
+        >>> journal.path.read_text(encoding="utf-8").count("\\n"), journal.get("k").student
+        (1, 'ada')
+        """
         with self.lock:
             self.runs[key] = run
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -606,7 +279,13 @@ class Journal:
 
 
 def run_key(task: Task, known: dict[str, Lesson], limits: Limits) -> str:
-    """What a run depends on: the file's bytes, its lesson, the exercise and the limits."""
+    """What a run depends on: the file's bytes, its lesson, the exercise and the limits.
+
+    >>> task = Task("ada", "nowhere.ipynb", "01_events")
+    >>> key = run_key(task, {}, Limits())
+    >>> key == run_key(task, {}, Limits()), key == run_key(task, {}, Limits(cell=5))
+    (True, False)
+    """
     digest = hashlib.sha256()
     try:
         digest.update(read_bytes_safely(Path(task.path)))
@@ -689,28 +368,6 @@ class Interrupted(KeyboardInterrupt):
         self.runs = runs
 
 
-def feedback_names(students: Iterable[str]) -> dict[str, str]:
-    """A safe, short, unique file name for each student's feedback.
-
-    >>> feedback_names(["ada b", "ada_b", "=cmd", "x" * 300])["ada b"] != feedback_names(["ada b", "ada_b"])["ada_b"]
-    True
-    >>> max(len(name) for name in feedback_names(["x" * 300]).values()) <= 90
-    True
-    """
-    names: dict[str, str] = {}
-    wanted: dict[str, list[str]] = {}
-    for student in dict.fromkeys(students):
-        safe = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
-        wanted.setdefault(safe.lower(), []).append(student)
-    for safe, owners in wanted.items():
-        for student in owners:
-            base = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
-            clash = len(owners) > 1 or len(student) > 60 or base != student
-            tag = "-" + hashlib.sha256(student.encode()).hexdigest()[:8] if clash and base != student else ""
-            names[student] = f"{base}{tag}.md"
-    return names
-
-
 def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: list[FileRow] | None = None,
                   roster: Any = None, deadline: Any = None,
                   copies: dict[str, tuple[str, ...]] | None = None) -> tuple[Path, list[dict[str, str]]]:
@@ -725,8 +382,6 @@ def write_outputs(runs: list[Run], known: dict[str, Lesson], out: Path, files: l
     >>> book.read_text(encoding="utf-8-sig").splitlines()[0], sorted(p.name for p in (out / "feedback").iterdir())
     ('student,lesson,question,points,maximum,status,feedback,comment', ['ada.md'])
     """
-    from .gradebook import record, write_table
-
     if files is not None:
         write_table(out / "gradebook" / "files.csv", FILE_COLUMNS, (asdict(f) for f in files))
     return record(runs, known, out, roster, deadline, copies)
@@ -737,7 +392,7 @@ class NoSandbox(Exception):
 
 
 def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None, jobs: int | None = None,
-                 limits: Limits = Limits(), exercises: Path = ROOT / "exercises",
+                 limits: Limits = Limits(), exercises: Path = EXERCISES,
                  show: Callable[[int, int], None] | None = progress, unsealed: bool = False,
                  resume: bool = True, total_seconds: float | None = None, students: Iterable[str] = (),
                  roster: Path | None = None, deadline: str | None = None) -> tuple[Path, list[dict[str, str]]]:
@@ -756,7 +411,6 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     """
     from ..corpus.article import load
     from ..exercises.bank import evaluate  # noqa: F401  (imported now: nothing of the key is read after kernels start)
-    from ..errors import OneLineError
 
     known = exercise_lessons(exercises)
     if lesson is not None and lesson not in known:
@@ -766,9 +420,6 @@ def grade_folder(folder: Path, out: Path = Path("."), lesson: str | None = None,
     if problem and not unsealed:
         raise NoSandbox(f"{problem}. Grade on Linux with bubblewrap, in a container (see the grading guide), "
                         "or add --unsealed to run submissions unsealed on this machine.")
-    from .gradebook import identify, load_roster, resolve_student
-    from .roster import parse_deadline
-
     when = parse_deadline(deadline) if deadline else None
     class_list = load_roster(out, roster)
     tasks, files = survey(folder, lesson, known)
@@ -824,3 +475,55 @@ def summary(rows: Iterable[dict[str, str]]) -> str:
     students = len({row["student"] for row in rows})
     parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     return f"{students} student{'s' if students != 1 else ''}, {len(rows)} rows: {parts}"
+
+
+def files_not_graded(files: Path) -> str:
+    """One line on the files in ``files.csv`` that got a row but no grade (a time limit, a stopped run).
+
+    >>> import tempfile
+    >>> rows = [{"file": "ada/01_events.ipynb", "status": "not graded"}, {"file": "bo.ipynb", "status": "graded"}]
+    >>> files = write_table(Path(tempfile.mkdtemp()) / "files.csv", FILE_COLUMNS, rows)
+    >>> files_not_graded(files), files_not_graded(files.with_name("none.csv"))
+    ('ada/01_events.ipynb (not graded)', '')
+    """
+    if not files.is_file():
+        return ""
+    with files.open(encoding="utf-8-sig") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["status"] in ("not graded", "grader error")]
+    return ", ".join(f"{row['file']} ({row['status']})" for row in rows[:10]) + (" ..." if len(rows) > 10 else "")
+
+
+def grade_class(folder: Path, out: Path = Path("."), **options: Any) -> int:
+    """Grade a folder as the ``grade`` command does: print what was written and what to look at, and
+    return the exit status (0; 3 with no sandbox; 4 when some files got no grade; 130 when stopped).
+
+    ``options`` are :func:`grade_folder`'s. Stopped by Ctrl+C or by the system (SIGTERM), it
+    still writes what it has graded. An empty folder runs no kernel:
+
+    >>> import tempfile
+    >>> grade_class(Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()), show=None)
+    wrote .../gradebook/ and .../feedback/: nothing graded
+    0
+    """
+    if not folder.is_dir():
+        raise OneLineError(f"there is no folder {folder}")
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        book, rows = grade_folder(folder, out, **options)
+    except NoSandbox as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print(f"stopped: the gradebook in {out / 'gradebook'} has the notebooks graded so far; "
+              "grade again to resume.", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    print(f"wrote {book.parent}/ and {out / 'feedback'}/: {summary(rows) if rows else 'nothing graded'}")
+    print_notes(rebuild_class(out, options.get("roster")))
+    files = book.with_name("files.csv")
+    not_graded = files_not_graded(files)
+    if not_graded:
+        print(f"not graded: {not_graded} (see {files})", file=sys.stderr)
+        return 4
+    return 0

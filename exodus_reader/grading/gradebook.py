@@ -23,7 +23,7 @@ CSV files are UTF-8 with a byte-order mark, so Excel shows accented names correc
 from __future__ import annotations
 
 import csv
-import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -33,11 +33,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..exercises.assign import ROOT
 from ..errors import OneLineError
-from .grade import Answer, Run, feedback_names, grade_rows, _verdict
-from ..exercises.questions import Lesson, exercise_lessons  # noqa: F401  (lessons: the doctests' lessons)
-from .roster import Roster, clean_name, file_time, folded, lesson_from_name, read_table
+from ..exercises.layout import Lesson, exercise_lessons
+from .results import WRITTEN_WAITING, Run, grade_rows, points_text, verdict_line
+from .roster import Roster, file_time, identify, lesson_from_name, load_roster, read_table, resolve_student
 
 RESULTS = "results.json"
 MARKS = "marks.csv"
@@ -46,7 +45,6 @@ GRADEBOOK_COLUMNS = ("student", "lesson", "question", "points", "maximum", "stat
 CLASS_LIST_COLUMNS = ("student", "name", "lesson", "status", "file", "file time", "deadline", "copies")
 TO_MARK_COLUMNS = (*MARKS_COLUMNS, "maximum", "answer")
 PENDING = "pending"
-WRITTEN_WAITING = "needs manual grading"
 
 
 # --- writing files a spreadsheet opens safely ------------------------------------------
@@ -84,15 +82,6 @@ def write_table(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any
     return path
 
 
-def points_text(value: float) -> str:
-    """Points as a teacher writes them.
-
-    >>> points_text(3.0), points_text(2.5)
-    ('3', '2.5')
-    """
-    return f"{value:g}"
-
-
 # --- what the grader found, kept between runs ---------------------------------------------
 
 @dataclass
@@ -108,21 +97,16 @@ class Entry:
 
     @property
     def late(self) -> bool:
-        """Whether the file is newer than the deadline it was graded against."""
+        """Whether the file is newer than the deadline it was graded against.
+
+        >>> run = Run("ada", "01_events", "a.ipynb")
+        >>> Entry("ada", "01_events", run, modified=2e9, deadline="2026-03-14T18:00:00+00:00").late
+        True
+        >>> Entry("ada", "01_events", run, modified=2e9).late
+        False
+        """
         return bool(self.deadline and self.modified is not None
                     and self.modified > datetime.fromisoformat(self.deadline).timestamp())
-
-
-def _run_to_dict(run: Run) -> dict:
-    return dataclasses.asdict(run)
-
-
-def _run_from_dict(data: dict) -> Run:
-    names = {f.name for f in dataclasses.fields(Run)}
-    run = Run(**{k: v for k, v in data.items() if k in names})
-    answer_names = {f.name for f in dataclasses.fields(Answer)}
-    run.answers = {k: Answer(**{n: v for n, v in a.items() if n in answer_names}) for k, a in run.answers.items()}
-    return run
 
 
 def load_results(out: Path) -> list[Entry]:
@@ -136,33 +120,30 @@ def load_results(out: Path) -> list[Entry]:
         return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [Entry(e["student"], e["lesson"], _run_from_dict(e["run"]), e.get("modified"),
+        return [Entry(e["student"], e["lesson"], Run.from_json(e["run"]), e.get("modified"),
                       e.get("deadline", ""), e.get("copies", [])) for e in data["entries"]]
     except (ValueError, KeyError, TypeError) as error:
         raise OneLineError(f"{path} is damaged ({type(error).__name__}); grade the class again to rebuild it") from None
 
 
 def save_results(out: Path, entries: list[Entry]) -> Path:
-    """Store the entries, replacing the file in one step so a crash cannot leave half of it."""
+    """Store the entries, replacing the file in one step so a crash cannot leave half of it.
+
+    >>> out = Path(__import__("tempfile").mkdtemp())
+    >>> save_results(out, [Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))]).name
+    'results.json'
+    >>> [(e.student, e.run.problem) for e in load_results(out)]
+    [('ada', 'no cells')]
+    """
     path = out / "gradebook" / RESULTS
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"note": "What the grader found. Written by the grader: type your marks in marks.csv instead.",
-            "entries": [{"student": e.student, "lesson": e.lesson, "run": _run_to_dict(e.run), "modified": e.modified,
+            "entries": [{"student": e.student, "lesson": e.lesson, "run": e.run.to_json(), "modified": e.modified,
                          "deadline": e.deadline, "copies": e.copies} for e in entries]}
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(temporary, path)
     return path
-
-
-def identify(name: str, roster: Roster | None) -> str:
-    """The gradebook's name for a submission: the roster id, or the cleaned download name.
-
-    >>> identify("Ada Lovelace_12345_assignsubmission_file_", None)
-    'Ada Lovelace'
-    """
-    student = roster.match(name) if roster else None
-    return student.id if student else clean_name(name)
 
 
 def _modified(path: str) -> float | None:
@@ -301,11 +282,20 @@ class LessonResult:
 
     @property
     def total(self) -> float:
+        """The points so far: checked automatically and marked by the teacher.
+
+        >>> LessonResult(auto=2.0, written=1.5).total
+        3.5
+        """
         return self.auto + self.written
 
     @property
     def complete(self) -> bool:
-        """Submitted, and every written answer marked."""
+        """Submitted, and every written answer marked.
+
+        >>> LessonResult(submitted=True).complete, LessonResult(submitted=True, pending=1).complete
+        (True, False)
+        """
         return self.submitted and not self.pending
 
 
@@ -323,7 +313,13 @@ class Book:
     warnings: list[str] = field(default_factory=list)
 
     def totals(self, student: str) -> LessonResult:
-        """A student's results over every lesson graded so far."""
+        """A student's results over every lesson graded so far.
+
+        >>> entry = Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))
+        >>> mark = Mark("ada", "01_events", "events_wednesday", 1.0, "", 2)
+        >>> build([entry], [mark], exercise_lessons()).totals("ada").total
+        1.0
+        """
         total = LessonResult()
         for lesson in self.lessons:
             r = self.results[(student, lesson)]
@@ -332,17 +328,6 @@ class Book:
             total.pending += r.pending
             total.maximum += r.maximum
         return total
-
-
-def resolve_student(name: str, students: Iterable[str], roster: Roster | None) -> str | None:
-    students = list(students)
-    if name in students:
-        return name
-    match = roster.match(name) if roster else None
-    if match:
-        return match.id
-    by_folded = [s for s in students if folded(s) == folded(clean_name(name))]
-    return by_folded[0] if len(by_folded) == 1 else None
 
 
 def build(entries: list[Entry], marks: list[Mark], known: dict[str, Lesson], roster: Roster | None = None) -> Book:
@@ -420,7 +405,13 @@ def summary_columns(book: Book) -> list[str]:
 
 
 def summary_rows(book: Book) -> list[dict[str, str]]:
-    """One row per student: every roster student, then anyone else who handed something in."""
+    """One row per student: every roster student, then anyone else who handed something in.
+
+    >>> entry = Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))
+    >>> row = summary_rows(build([entry], [], exercise_lessons()))[0]
+    >>> row["student"], row["01_events points"], row["01_events status"]
+    ('ada', '0', 'no cells')
+    """
     rows = []
     for student in book.students:
         row = {"student": student, "name": book.names[student]}
@@ -437,7 +428,14 @@ def summary_rows(book: Book) -> list[dict[str, str]]:
 
 
 def class_list_rows(book: Book) -> list[dict[str, str]]:
-    """Per student and lesson: the file, its time, and on time, late, missing or copied."""
+    """Per student and lesson: the file, its time, and on time, late, missing or copied.
+
+    >>> entries = [Entry("ada", "01_events", Run("ada", "01_events", "a.ipynb", problem="no cells"))]
+    >>> from exodus_reader.grading.roster import Student
+    >>> roster = Roster([Student("s01", "Ben Okafor")])
+    >>> [(row["student"], row["status"]) for row in class_list_rows(build(entries, [], exercise_lessons(), roster))]
+    [('s01', 'missing'), ('ada', 'handed in, not on the roster')]
+    """
     rows = []
     on_roster = {s.id for s in book.roster.students} if book.roster else None
     for student in book.students:
@@ -461,6 +459,28 @@ def class_list_rows(book: Book) -> list[dict[str, str]]:
 
 def _short(iso: str) -> str:
     return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M") if iso else ""
+
+
+def feedback_names(students: Iterable[str]) -> dict[str, str]:
+    """A safe, short, unique file name for each student's feedback.
+
+    >>> feedback_names(["ada b", "ada_b", "=cmd", "x" * 300])["ada b"] != feedback_names(["ada b", "ada_b"])["ada_b"]
+    True
+    >>> max(len(name) for name in feedback_names(["x" * 300]).values()) <= 90
+    True
+    """
+    names: dict[str, str] = {}
+    wanted: dict[str, list[str]] = {}
+    for student in dict.fromkeys(students):
+        safe = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
+        wanted.setdefault(safe.lower(), []).append(student)
+    for safe, owners in wanted.items():
+        for student in owners:
+            base = re.sub(r"[^\w.-]+", "_", student).strip("._")[:60] or "student"
+            clash = len(owners) > 1 or len(student) > 60 or base != student
+            tag = "-" + hashlib.sha256(student.encode()).hexdigest()[:8] if clash and base != student else ""
+            names[student] = f"{base}{tag}.md"
+    return names
 
 
 def feedback_markdown(student: str, book: Book, known: dict[str, Lesson]) -> str:
@@ -519,7 +539,7 @@ def _line_for(row: dict[str, str]) -> str:
     said = f" {row['comment']}" if row["comment"] else ""
     if row["status"] in ("marked by teacher", "changed by teacher"):
         return f"{row['points']} of {row['maximum']} points from your teacher.{said}"
-    return _verdict(row["status"], row["feedback"]) + said
+    return verdict_line(row["status"], row["feedback"]) + said
 
 
 def notes(book: Book) -> list[str]:
@@ -547,14 +567,6 @@ def notes(book: Book) -> list[str]:
     return lines
 
 
-def load_roster(out: Path, roster: Path | None = None) -> Roster | None:
-    """The roster given, or ``roster.csv`` in the results folder if there is one."""
-    if roster is not None:
-        return Roster.read(roster)
-    default = out / "roster.csv"
-    return Roster.read(default) if default.is_file() else None
-
-
 def rebuild(out: Path, known: dict[str, Lesson], roster: Roster | None = None) -> Book:
     """Write every gradebook file and feedback file from results.json and marks.csv.
 
@@ -578,46 +590,38 @@ def rebuild(out: Path, known: dict[str, Lesson], roster: Roster | None = None) -
     return book
 
 
+def rebuild_class(out: Path, roster: Path | None = None) -> Book:
+    """Rebuild every file under ``out`` for the lessons in ``exercises/`` and the class's roster
+    (``roster.csv`` in ``out`` unless another is named), as ``feedback``, ``export`` and ``grade`` do.
+
+    >>> rebuild_class(Path(__import__("tempfile").mkdtemp())).students
+    []
+    """
+    return rebuild(out, exercise_lessons(), load_roster(out, roster))
+
+
+def print_notes(book: Book) -> None:
+    """Print :func:`notes`, one indented line each, under the line that says what was written.
+
+    >>> print_notes(Book([], [], {}, [], {}, {}, None, warnings=["marks.csv line 3: no graded 01_events yet"]))
+      marks.csv line 3: no graded 01_events yet
+    """
+    for line in notes(book):
+        print(f"  {line}")
+
+
 def record(runs: list[Run], known: dict[str, Lesson], out: Path, roster: Roster | None = None,
            deadline: datetime | None = None,
            copies: dict[str, tuple[str, ...]] | None = None) -> tuple[Path, list[dict[str, str]]]:
-    """Store new runs beside the earlier ones, rebuild every file; return the gradebook and the new rows."""
+    """Store new runs beside the earlier ones, rebuild every file; return the gradebook and the new rows.
+
+    >>> out = Path(__import__("tempfile").mkdtemp())
+    >>> book, rows = record([Run("ada", "01_events", "a.ipynb", problem="no cells")], exercise_lessons(), out)
+    >>> book.name, {row["status"] for row in rows}, (out / "feedback" / "ada.md").is_file()
+    ('gradebook.csv', {'no cells'}, True)
+    """
     entries, new = merge(load_results(out), runs, known, roster, deadline, copies)
     save_results(out, entries)
     book = rebuild(out, known, roster)
     fresh = {(e.student, e.lesson) for e in new}
     return out / "gradebook" / "gradebook.csv", [r for r in book.rows if (r["student"], r["lesson"]) in fresh]
-
-
-# --- changing a question's points ------------------------------------------------------
-
-def set_points(lesson: str, grade_id: str, points: float, solutions: Path = ROOT / "solutions",
-               exercises: Path = ROOT / "exercises") -> list[Path]:
-    """Give a question new points in ``solutions/``, and regenerate ``exercises/`` from it.
-
-    The grader, the gradebook and the exports take points from ``exercises/``, so this one
-    edit changes them everywhere. Results already graded count with the new points at the
-    next ``feedback`` or grading run.
-
-    >>> set_points("01_events", "events_nothing", 2)
-    Traceback (most recent call last):
-    ...
-    exodus_reader.errors.OneLineError: 01_events has no question events_nothing
-    """
-    import nbformat
-
-    from ..exercises.assign import assign
-
-    path = solutions / f"{lesson}.ipynb"
-    if not path.is_file():
-        raise OneLineError(f"there is no lesson {lesson!r} in {solutions}")
-    if not 0 < points <= 100:
-        raise OneLineError(f"points must be more than 0 (and at most 100), not {points_text(points)}")
-    notebook = nbformat.read(path, as_version=4)
-    graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")
-              and c.metadata["nbgrader"].get("grade_id") == grade_id]
-    if not graded:
-        raise OneLineError(f"{lesson} has no question {grade_id}")
-    graded[0].metadata["nbgrader"]["points"] = int(points) if float(points).is_integer() else points
-    nbformat.write(notebook, path)
-    return [path, *assign(solutions, exercises)]

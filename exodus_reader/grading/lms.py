@@ -21,7 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import OneLineError
-from .gradebook import Book, points_text, write_table
+from .gradebook import Book, write_table
+from .results import points_text
 
 #: The columns each platform needs before the lesson columns, from its import documentation.
 IDENTITY_COLUMNS = {
@@ -43,7 +44,17 @@ def export_columns(lms: str, book: Book) -> list[str]:
 
 
 def export_rows(lms: str, book: Book) -> tuple[list[dict[str, str]], list[str]]:
-    """One row per student, and a warning for every cell left empty or student left unmatched."""
+    """One row per student, and a warning for every cell left empty or student left unmatched.
+
+    >>> from exodus_reader.grading.gradebook import LessonResult
+    >>> book = Book(["01_events"], ["ada"], {"ada": "Ada"}, [], {("ada", "01_events"): LessonResult()}, {}, None)
+    >>> rows, warnings = export_rows("moodle", book)
+    >>> rows
+    [{'Email address': '', 'ID number': 'ada', '01_events': ''}]
+    >>> print("\\n".join(warnings))
+    Ada: no email in the roster; map Moodle's ID number instead
+    Ada: nothing handed in for 01_events; the cell is empty
+    """
     rows, warnings = [], []
     for student in book.students:
         person = book.roster.get(student) if book.roster else None

@@ -20,6 +20,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,9 +30,12 @@ from ..errors import OneLineError
 #: Columns a roster may have; ``id`` and ``name`` are required.
 ROSTER_COLUMNS = ("id", "name", "email", "lms_id")
 
-# What learning platforms and browsers add to a downloaded file or folder name.
+# What learning platforms add to a downloaded file or folder name.
 _DOWNLOAD_TAIL = re.compile(r"_(\d+)_assignsubmission_\w*$|_assignsubmission_\w*$")
+# What a browser or a file manager adds to a second copy: " (1)", "-Copy1", " copy 2", "_copy", " - Copy".
 _COPY_MARK = re.compile(r"(\s*\(\d+\)|-Copy\d*|\s+copy(\s*\d+)?|_copy)$", re.IGNORECASE)
+# A lesson's file name may also end in "-2"; a student's name keeps it ("jones-2" may be a second Jones).
+_NUMBERED_COPY = re.compile(r"-\d+$")
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -89,21 +93,28 @@ def clean_name(name: str) -> str:
     return _COPY_MARK.sub("", cleaned).strip(" _-") or name
 
 
-def lesson_from_name(stem: str, known: list[str]) -> str | None:
-    """The lesson a notebook's file name stands for, once copy marks are taken off.
+def lesson_from_name(stem: str, known: Iterable[str]) -> str | None:
+    """The lesson a notebook's file name (without ``.ipynb``) stands for, or None.
 
-    >>> lesson_from_name("01_events (1)", ["01_events", "02_sources"])
-    '01_events'
-    >>> lesson_from_name("Ada Lovelace_12345_assignsubmission_file_02_sources-Copy1", ["01_events", "02_sources"])
+    Case, a browser's or a file manager's copy mark, and what a learning platform puts in
+    front of the name are forgiven:
+
+    >>> lessons = ["01_events", "02_sources"]
+    >>> [lesson_from_name(stem, lessons) for stem in ("01_events (1)", "01_EVENTS - Copy", "01_events copy 2",
+    ...                                               "01_events-2", "01_events_copy")]
+    ['01_events', '01_events', '01_events', '01_events', '01_events']
+    >>> lesson_from_name("Ada Lovelace_12345_assignsubmission_file_02_sources-Copy1", lessons)
     '02_sources'
-    >>> lesson_from_name("homework", ["01_events"]) is None
+    >>> lesson_from_name("homework", lessons) is None
     True
     """
-    name = _COPY_MARK.sub("", stem.strip())
-    name = re.sub(r".*_assignsubmission_[a-z]*_", "", name)
-    for lesson in known:
-        if name == lesson or name.endswith(lesson):
-            return lesson
+    known = list(known)
+    name = stem.strip().lower()
+    unmarked = _NUMBERED_COPY.sub("", _COPY_MARK.sub("", name)).strip(" _-")
+    for candidate in (name, unmarked):
+        for lesson in known:
+            if candidate == lesson.lower() or candidate.endswith(lesson.lower()):
+                return lesson
     return None
 
 
@@ -170,7 +181,12 @@ class Roster:
         return cls.from_rows(read_table(path), path.name)
 
     def get(self, student_id: str) -> Student | None:
-        """The student with this id, or None."""
+        """The student with this id, or None.
+
+        >>> roster = Roster([Student("s01", "Ada Lovelace")])
+        >>> roster.get("s01").name, roster.get("s99")
+        ('Ada Lovelace', None)
+        """
         return next((s for s in self.students if s.id == student_id), None)
 
     def match(self, download_name: str) -> Student | None:
@@ -217,3 +233,48 @@ def file_time(seconds: float | None) -> str:
     if seconds is None:
         return ""
     return datetime.fromtimestamp(seconds).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def load_roster(out: Path, roster: Path | None = None) -> Roster | None:
+    """The roster given, or ``roster.csv`` in the results folder if there is one.
+
+    >>> load_roster(Path(__import__("tempfile").mkdtemp())) is None
+    True
+    """
+    if roster is not None:
+        return Roster.read(roster)
+    default = out / "roster.csv"
+    return Roster.read(default) if default.is_file() else None
+
+
+def identify(name: str, roster: Roster | None) -> str:
+    """The gradebook's name for a submission: the roster id, or the cleaned download name.
+
+    >>> identify("Ada Lovelace_12345_assignsubmission_file_", None)
+    'Ada Lovelace'
+    """
+    student = roster.match(name) if roster else None
+    return student.id if student else clean_name(name)
+
+
+def resolve_student(name: str, students: Iterable[str], roster: Roster | None) -> str | None:
+    """Which of the gradebook's students a name a teacher typed means, or None when none or several fit.
+
+    The name as the gradebook has it, then the roster's match, then the one student whose
+    name reads the same without accents, case and download marks.
+
+    >>> resolve_student("Zoë", ["zoe", "ben"], None)
+    'zoe'
+    >>> resolve_student("lovelace ada", ["s01"], Roster([Student("s01", "Ada Lovelace")]))
+    's01'
+    >>> resolve_student("cy", ["zoe", "ben"], None) is None
+    True
+    """
+    students = list(students)
+    if name in students:
+        return name
+    match = roster.match(name) if roster else None
+    if match:
+        return match.id
+    by_folded = [s for s in students if folded(s) == folded(clean_name(name))]
+    return by_folded[0] if len(by_folded) == 1 else None

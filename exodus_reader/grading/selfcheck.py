@@ -13,32 +13,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .grade import Run, Task, Unreadable, grade_rows, grade_submission, read_cells
-from ..exercises.questions import Lesson, guess_lesson, exercise_lessons
+from ..exercises.layout import Lesson, exercise_lessons, guess_lesson
 from ..exercises.runner import Limits, sandbox_problem
-
-
-def said_for_student(status: str, feedback: str) -> tuple[str, bool | None]:
-    """What the student reads about one question, and whether it passed (None: written).
-
-    >>> said_for_student("correct", "Correct.")
-    ('passed', True)
-    >>> said_for_student("misconception", "that is the day the article was published (p06).")
-    ('not passed: that is the day the article was published (p06).', False)
-    """
-    if status == "correct":
-        return "passed", True
-    if status == "needs manual grading":
-        return f"written answer, {len(feedback.split())} words: your teacher will grade it", None
-    if status == "not answered" and feedback == "no written answer.":
-        return "written answer: not answered yet", None
-    if status == "not answered":
-        return "not answered yet: " + feedback, False
-    return f"not passed: {feedback}", False
+from .grade import grade_submission
+from .results import Run, grade_rows, verdict_line
+from .submissions import Task, Unreadable, read_cells
 
 
 def verdicts(run: Run, lesson: Lesson) -> list[tuple[int, str, bool | None]]:
-    """For each question: its number, what to say about it, and whether it passed.
+    """For each question: its number, what to say about it (as the feedback file says it), and
+    whether it passed (None for a written answer).
 
     >>> run = Run("you", "01_events", "x.ipynb", problem="no cells", detail="the notebook has no cells.")
     >>> verdicts(run, exercise_lessons()["01_events"])[0]
@@ -48,8 +32,8 @@ def verdicts(run: Run, lesson: Lesson) -> list[tuple[int, str, bool | None]]:
     said = []
     for q in lesson.questions:
         row = rows[q.grade_id]
-        text, passed = said_for_student(row["status"], row["feedback"])
-        said.append((q.number, text, None if q.written else passed))
+        said.append((q.number, verdict_line(row["status"], row["feedback"]),
+                     None if q.written else row["status"] == "correct"))
     return said
 
 

@@ -4,9 +4,9 @@ Every function builds a matplotlib ``Figure`` object directly: it never uses pyp
 never changes matplotlib's global settings, so importing this module changes nothing.
 It returns a :class:`FigureImage`, which Jupyter shows as a picture inside ``<figure>``
 with its alt text and caption; ``print`` gives the alt text. Colours come from the
-Okabe-Ito palette, which readers with colour-vision deficiencies can tell apart, and
-colour never carries meaning alone: markers, hatching, line styles and labels say the
-same thing.
+Okabe-Ito palette, which readers with colour-vision deficiencies can tell apart, and the
+greys from the same ``style`` module. Colour never carries meaning alone: markers,
+hatching, line styles and labels say the same thing.
 
 >>> from exodus_reader import figures
 >>> print(figures.frame_profile())  # doctest: +ELLIPSIS
@@ -36,37 +36,37 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from ..corpus.article import Article
-from ..errors import OneLineError
-from .lessons import audit, event_dates, given_or_loaded, long_date, published, voice_words
+from ..corpus.article import Article, given_or_loaded
 from ..corpus.schema import EVENT_STATUSES, FRAMES
-from .style import OKABE_ITO as PALETTE
+from ..errors import OneLineError
+from .lessons import audit, event_dates, long_date, short_date, voice_words, voices_compare
+from .style import GREYS, OKABE_ITO
 
-_C = PALETTE
 #: Each event status: a colour and a marker, so that the two say the same thing.
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "stated": (_C["blue"], "o"), "claim": (_C["vermillion"], "s"), "report": (_C["sky blue"], "^"),
-    "denial": (_C["black"], "X"), "position": (_C["reddish purple"], "D"), "plan": (_C["bluish green"], "P"),
-    "rumour": (_C["orange"], "*"),
+    "stated": (OKABE_ITO["blue"], "o"), "claim": (OKABE_ITO["vermillion"], "s"),
+    "report": (OKABE_ITO["sky blue"], "^"), "denial": (OKABE_ITO["black"], "X"),
+    "position": (OKABE_ITO["reddish purple"], "D"), "plan": (OKABE_ITO["bluish green"], "P"),
+    "rumour": (OKABE_ITO["orange"], "*"),
 }
 #: Each frame: a colour, a marker for the grid and a hatch for the bars.
 FRAME_STYLE: dict[str, tuple[str, str, str]] = {
-    "responsibility": (_C["blue"], "s", "//"), "conflict": (_C["vermillion"], "X", "xx"),
-    "economic": (_C["bluish green"], "D", ".."), "human_interest": (_C["orange"], "o", "\\\\"),
-    "morality": (_C["reddish purple"], "^", "--"),
+    "responsibility": (OKABE_ITO["blue"], "s", "//"), "conflict": (OKABE_ITO["vermillion"], "X", "xx"),
+    "economic": (OKABE_ITO["bluish green"], "D", ".."), "human_interest": (OKABE_ITO["orange"], "o", "\\\\"),
+    "morality": (OKABE_ITO["reddish purple"], "^", "--"),
 }
 #: Groups of place roles for the map, most telling first: label, roles, colour, marker.
 PLACE_GROUPS: tuple[tuple[str, frozenset[str], str, str], ...] = (
-    ("destination by road", frozenset({"destination by road"}), _C["blue"], "^"),
-    ("destination by air", frozenset({"destination by air"}), _C["sky blue"], "v"),
-    ("destination, route not said", frozenset({"destination"}), _C["bluish green"], "s"),
+    ("destination by road", frozenset({"destination by road"}), OKABE_ITO["blue"], "^"),
+    ("destination by air", frozenset({"destination by air"}), OKABE_ITO["sky blue"], "v"),
+    ("destination, route not said", frozenset({"destination"}), OKABE_ITO["bluish green"], "s"),
     ("in the pictures (border crossing, airport)", frozenset({"border crossing", "departure airport"}),
-     _C["orange"], "D"),
-    ("origin and hometowns", frozenset({"origin", "origin by air", "hometown"}), _C["vermillion"], "o"),
+     OKABE_ITO["orange"], "D"),
+    ("origin and hometowns", frozenset({"origin", "origin by air", "hometown"}), OKABE_ITO["vermillion"], "o"),
     ("limiting entry, asylum or transit",
      frozenset({"refusing entry", "refusing automatic asylum", "considering a transit ban"}),
-     _C["reddish purple"], "X"),
-    ("also named (war, reporting, speaking)", frozenset(), _C["black"], "."),
+     OKABE_ITO["reddish purple"], "X"),
+    ("also named (war, reporting, speaking)", frozenset(), OKABE_ITO["black"], "."),
 )
 #: How each kind of destination is reached, as a line style on the map.
 ROUTE_STYLE = {"destination by road": "-", "destination by air": "--", "destination, route not said": ":"}
@@ -74,11 +74,13 @@ ROUTE_LABEL = {"destination by road": "route by road", "destination by air": "ro
                "destination, route not said": "route not said"}
 #: Each source type: a colour and a hatch.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
-    "ordinary person": (_C["orange"], ""), "official": (_C["blue"], "//"), "media": (_C["sky blue"], ".."),
-    "activist": (_C["vermillion"], "xx"), "journalist": (_C["bluish green"], "--"), "none": (_C["black"], ""),
+    "ordinary person": (OKABE_ITO["orange"], ""), "official": (OKABE_ITO["blue"], "//"),
+    "media": (OKABE_ITO["sky blue"], ".."), "activist": (OKABE_ITO["vermillion"], "xx"),
+    "journalist": (OKABE_ITO["bluish green"], "--"), "none": (OKABE_ITO["black"], ""),
 }
 GENDER_STYLE: dict[str, tuple[str, str]] = {
-    "male": (_C["blue"], "//"), "female": (_C["vermillion"], "xx"), "not shown": (_C["sky blue"], ".."),
+    "male": (OKABE_ITO["blue"], "//"), "female": (OKABE_ITO["vermillion"], "xx"),
+    "not shown": (OKABE_ITO["sky blue"], ".."),
 }
 
 
@@ -130,12 +132,21 @@ class FigureImage:
 
     @property
     def png(self) -> bytes:
-        """The wide layout as PNG bytes, without a timestamp or software tag."""
+        """The wide layout as PNG bytes, without a timestamp or software tag.
+
+        >>> FigureImage(_new_figure(1, 1), "An empty square.", "Nothing yet").png[:4]
+        b'\\x89PNG'
+        """
         return _png(self.figure)
 
     @property
     def layouts(self) -> list[Figure]:
-        """The layouts, widest first."""
+        """The layouts, widest first.
+
+        >>> image = FigureImage(_new_figure(2, 1), "Two empty boxes.", "Nothing yet", narrow=_new_figure(1, 1))
+        >>> [float(layout.get_size_inches()[0]) for layout in image.layouts]
+        [2.0, 1.0]
+        """
         return [self.figure] + ([self.narrow] if self.narrow is not None else [])
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
@@ -181,7 +192,7 @@ def _png(figure: Figure) -> bytes:
     pixels = ((rgba & 0xFF) << 16) | (rgba & 0xFF00) | ((rgba >> 16) & 0xFF)
     codes, where, counts = np.unique(pixels, return_inverse=True, return_counts=True)
     codes = codes.astype(np.int64)
-    fixed = [int(code[1:], 16) for code in (*PALETTE.values(), "#FFFFFF")]
+    fixed = [int(code[1:], 16) for code in (*OKABE_ITO.values(), "#FFFFFF")]
     palette = np.array(list(dict.fromkeys(fixed + [int(c) for c in codes[np.argsort(-counts, kind="stable")]]))[:256])
     split = lambda c: np.stack([(c >> 16) & 255, (c >> 8) & 255, c & 255], axis=-1)  # noqa: E731
     nearest = ((split(codes)[:, None, :] - split(palette)[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
@@ -318,14 +329,6 @@ def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _short_date(day: pd.Timestamp) -> str:
-    """
-    >>> _short_date(pd.Timestamp("2022-02-24"))
-    '24 Feb 2022'
-    """
-    return f"{day.day} {day:%b %Y}"
-
-
 def _both(draw: Callable[[float], Figure], alt: str, caption: str) -> FigureImage:
     return FigureImage(draw(WIDE), alt, caption, draw(NARROW))
 
@@ -349,7 +352,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
             raise OneLineError(f"{status!r} is not a status; choose one of "
                                f"{', '.join(repr(s) for s in sorted(EVENT_STATUSES))}.")
         events = events[events["status"] == status]
-    day = pd.Timestamp(published(a))
+    day = pd.Timestamp(a.published)
     left = day - pd.Timedelta(days=days - 1)
     # Dated events by their first day, "before" events by their bound, undated ones last.
     key = events["first"].fillna(events["last"].where(events["precision"] == "before", pd.Timestamp.max))
@@ -364,10 +367,11 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
         handles = [Line2D([], [], marker=STATUS_STYLE[s][1], color=STATUS_STYLE[s][0], linestyle="none", label=s)
                    for s in shown]
         if (order["precision"] == "range").any():
-            handles.append(Patch(facecolor="#cccccc", hatch="///", edgecolor="#555555", label="a range of days"))
+            handles.append(Patch(facecolor=GREYS["fill"], hatch="///", edgecolor=GREYS["mark"],
+                                 label="a range of days"))
         if (order["first"].isna() & (order["last"] >= left)).any():
-            handles.append(Line2D([], [], linestyle=":", color="#555555", label="some time before"))
-        handles.append(Line2D([], [], linestyle="--", color=_C["black"], label="day of publication"))
+            handles.append(Line2D([], [], linestyle=":", color=GREYS["mark"], label="some time before"))
+        handles.append(Line2D([], [], linestyle="--", color=OKABE_ITO["black"], label="day of publication"))
         columns = 4 if width >= WIDE else 2
         top, bottom = 2.6 * LINE + 0.15, 2.6 * LINE + 0.3 + _legend_height(len(handles), columns)
         figure = _new_figure(width, rows.inches + top + bottom)
@@ -394,7 +398,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
                         color=colour, alpha=0.35, hatch="///", edgecolor=colour)
                 ax.plot([mdates.date2num(last)], [y], marker=marker, color=colour, markersize=8)
                 if first < left:
-                    ax.text(x_left + 0.15, y, f"← from {_short_date(first)}", va="center", fontsize=SMALL,
+                    ax.text(x_left + 0.15, y, f"← from {short_date(first)}", va="center", fontsize=SMALL,
                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         rows.draw(ax)
         ax.set_xlim(x_left, x_right)
@@ -404,8 +408,8 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
         if width < WIDE:
             month = f"{left:%B %Y}" if left.month == day.month else f"{left:%b} to {day:%b %Y}"
             ax.set_xlabel(month, fontsize=SMALL)
-        ax.axvline(mdates.date2num(day), color=_C["black"], linewidth=1, linestyle="--", zorder=0)
-        ax.grid(axis="x", color="#dddddd", linewidth=0.8, zorder=0)
+        ax.axvline(mdates.date2num(day), color=OKABE_ITO["black"], linewidth=1, linestyle="--", zorder=0)
+        ax.grid(axis="x", color=GREYS["strong grid"], linewidth=0.8, zorder=0)
         ax.set_axisbelow(True)
         figure.legend(handles=handles, loc="lower left", ncols=columns, fontsize=SMALL, frameon=False,
                       bbox_to_anchor=(0.0, 0.0), handletextpad=0.4, columnspacing=1.0)
@@ -429,7 +433,7 @@ def timeline(status: str | None = None, days: int = 7, article: Article | None =
     return _both(draw, alt, caption)
 
 
-def _earlier_text(row: object, written: Callable = _short_date) -> str:
+def _earlier_text(row: object, written: Callable = short_date) -> str:
     """How the timeline writes the date of an event before the week it shows."""
     if pd.isna(row.first):
         return f"before {row.last:%b %Y}"
@@ -475,7 +479,7 @@ def _place_labels(ax: Axes, figure: Figure, points: list[tuple[float, float, str
             for dx, dy, ha, va in far + [(0, 0, "center", "center")]:
                 text = ax.annotate(str(len(numbered)), (x, y), xytext=(dx, dy), textcoords="offset points",
                                    fontsize=SMALL, fontweight="bold", ha=ha, va=va,
-                                   arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.8,
+                                   arrowprops={"arrowstyle": "-", "color": GREYS["mark"], "linewidth": 0.8,
                                                "shrinkA": 1, "shrinkB": 4})
                 box = text.get_window_extent(renderer)
                 inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
@@ -554,7 +558,7 @@ def route_map(article: Article | None = None) -> FigureImage:
     def draw(width: float) -> Figure:
         handles = [Line2D([], [], marker=PLACE_GROUPS[g][3], color=PLACE_GROUPS[g][2], linestyle="none",
                           markersize=8, label=PLACE_GROUPS[g][0]) for g in used]
-        handles += [Line2D([], [], color="#555555", linestyle=style, label=ROUTE_LABEL[label])
+        handles += [Line2D([], [], color=GREYS["mark"], linestyle=style, label=ROUTE_LABEL[label])
                     for label, style in ROUTE_STYLE.items()]
         columns = 2 if width >= WIDE else 1
         left, right, top = 0.55, 0.1, 0.1
@@ -585,13 +589,13 @@ def route_map(article: Article | None = None) -> FigureImage:
             ax.tick_params(labelsize=SMALL)
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if width < WIDE else 8))
-            ax.grid(color="#eeeeee", linewidth=0.8)
+            ax.grid(color=GREYS["grid"], linewidth=0.8)
             _plain(ax)
             here = [(x, yy, " / ".join(names)) for (x, yy), names in points.items()]
             if close and index == 0:  # the whole map labels only what the close-up does not show
                 (x0, x1), (y0, y1) = close
                 here = [(x, yy, n) for x, yy, n in here if not (x0 <= x <= x1 and y0 <= yy <= y1)]
-                ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#555555",
+                ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=GREYS["mark"],
                                        linestyle="--", linewidth=1, zorder=1))
                 ax.set_title("All places (the box: see below)", fontsize=SMALL, loc="left")
             elif close:
@@ -659,15 +663,15 @@ def words_per_voice(article: Article | None = None) -> FigureImage:
         top, bottom = 0.1, 2 * LINE + 0.3 + _legend_height(2, columns)
         figure = _new_figure(width, rows.inches + top + bottom)
         ax = _axes(figure, 0.1, bottom, 0.15, top)
-        ax.barh(rows.mark_y, words["direct words"], height=0.9, color=_C["blue"], edgecolor=_C["blue"],
+        ax.barh(rows.mark_y, words["direct words"], height=0.9, color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"],
                 label="direct: in quotation marks")
-        ax.barh(rows.mark_y, words["reported words"], height=0.9, left=words["direct words"], color=_C["sky blue"],
-                hatch="//", edgecolor="white", label="reported: in the writer's words")
+        ax.barh(rows.mark_y, words["reported words"], height=0.9, left=words["direct words"],
+                color=OKABE_ITO["sky blue"], hatch="//", edgecolor="white", label="reported: in the writer's words")
         rows.draw(ax)
         ax.set_xlabel("words in the body text (direct + reported)", fontsize=SMALL)
         ax.set_xlim(0, words["words"].max() * 1.05)
         ax.tick_params(axis="x", labelsize=SMALL)
-        ax.grid(axis="x", color="#eeeeee")
+        ax.grid(axis="x", color=GREYS["grid"])
         ax.set_axisbelow(True)
         figure.legend(loc="lower left", ncols=columns, fontsize=SMALL, frameon=False, bbox_to_anchor=(0.0, 0.0))
         return figure
@@ -724,7 +728,7 @@ def source_audit(article: Article | None = None) -> FigureImage:
             ax.set_xlabel("share of words (%)", fontsize=SMALL)
             ax.set_title(f"Words by {name}", fontsize=TITLE, loc="left", pad=LINE * 72 * 0.6)
             ax.tick_params(axis="x", labelsize=SMALL)
-            ax.grid(axis="x", color="#eeeeee")
+            ax.grid(axis="x", color=GREYS["grid"])
             ax.set_axisbelow(True)
         return figure
 
@@ -756,10 +760,10 @@ def voice_order(article: Article | None = None) -> FigureImage:
 
     def draw(width: float) -> Figure:
         rows = _Rows(voices, width - 0.25, mark=1.2, gap=0.1)
-        handles = [Line2D([], [], marker="o", color="#555555", linestyle="none", label="direct quote"),
-                   Line2D([], [], marker="s", color="#555555", markerfacecolor="white", linestyle="none",
+        handles = [Line2D([], [], marker="o", color=GREYS["mark"], linestyle="none", label="direct quote"),
+                   Line2D([], [], marker="s", color=GREYS["mark"], markerfacecolor="white", linestyle="none",
                           label="reported speech"),
-                   Line2D([], [], linestyle="--", color="#888888", label="sub-heading")]
+                   Line2D([], [], linestyle="--", color=GREYS["guide"], label="sub-heading")]
         handles += [Patch(color=TYPE_STYLE[t][0], label=t) for t in types]
         columns = 3 if width >= WIDE else 2
         top = LINE * (len(subheadings) + 0.3) + 0.05
@@ -775,7 +779,7 @@ def voice_order(article: Article | None = None) -> FigureImage:
                     linestyle="none", zorder=3)
         for line, row in enumerate(subheadings.itertuples()):  # one line each, so that they never overlap
             x = int(row.paragraph_id[1:])
-            ax.axvline(x, color="#888888", linestyle="--", linewidth=1, zorder=1)
+            ax.axvline(x, color=GREYS["guide"], linestyle="--", linewidth=1, zorder=1)
             ax.annotate(row.paragraph_id + (f": {row.text}" if width >= WIDE else ""), (x, 1),
                         xycoords=ax.get_xaxis_transform(), xytext=(2, 2 + line * LINE * 72),
                         textcoords="offset points", fontsize=SMALL, va="bottom",
@@ -790,7 +794,7 @@ def voice_order(article: Article | None = None) -> FigureImage:
             if not shown or (t - shown[-1]) * room >= 1.1:
                 shown.append(t)
         ax.set_xticks(ticks, [f"p{t:02d}" if t in shown else "" for t in ticks], fontsize=SMALL, rotation=90)
-        ax.grid(axis="x", color="#eeeeee")
+        ax.grid(axis="x", color=GREYS["grid"])
         ax.set_axisbelow(True)
         figure.legend(handles=handles, loc="lower left", ncols=columns, fontsize=SMALL, frameon=False,
                       bbox_to_anchor=(0.0, 0.0), handletextpad=0.4, columnspacing=1.0)
@@ -872,7 +876,7 @@ def frame_profile(coding: pd.DataFrame | None = None, article: Article | None = 
             if present:
                 grid.plot([x] * len(present), present, marker=marker, color=colour, markersize=9, linestyle="none")
             if absent:
-                grid.plot([x] * len(absent), absent, marker=".", color="#cccccc", markersize=3, linestyle="none")
+                grid.plot([x] * len(absent), absent, marker=".", color=GREYS["fill"], markersize=3, linestyle="none")
         grid.set_xticks(range(len(FRAMES)), names, fontsize=SMALL, rotation=45, ha="right", rotation_mode="anchor")
         grid.set_yticks(range(len(table)), list(table["paragraph_id"]), fontsize=SMALL)
         grid.set_ylim(len(table) - 0.5, -0.5)
@@ -898,9 +902,9 @@ def frame_profile(coding: pd.DataFrame | None = None, article: Article | None = 
 # --- 05: reading laterally -------------------------------------------------------------------
 #: The three groups of voices in the coverage comparison: a colour and a hatch each.
 VOICE_GROUPS: tuple[tuple[str, str, str, str], ...] = (
-    ("officials", "officials", _C["blue"], "//"),
-    ("ordinary people", "ordinary people", _C["orange"], ""),
-    ("others", "others (neither official nor ordinary)", _C["sky blue"], ".."),
+    ("officials", "officials", OKABE_ITO["blue"], "//"),
+    ("ordinary people", "ordinary people", OKABE_ITO["orange"], ""),
+    ("others", "others (neither official nor ordinary)", OKABE_ITO["sky blue"], ".."),
 )
 
 
@@ -913,8 +917,6 @@ def coverage_voices(article: Article | None = None) -> FigureImage:
     >>> print(coverage_voices())  # doctest: +ELLIPSIS
     Stacked bar chart of the voices in DW's report and in 10 other reports... DW, 24 Sep 2022: 15 voices (7 officials, ...
     """
-    from .lessons import voices_compare
-
     table = voices_compare(article).frame
     labels = [f"{row.outlet}{'' if row.report == 'DW' else f' ({row.report})'}, {row.date}: "
               f"{_count(row.voices, 'voice')}, {row.unnamed} unnamed, {row.direct} quoted directly"
@@ -938,7 +940,7 @@ def coverage_voices(article: Article | None = None) -> FigureImage:
         ax.set_xlim(0, table["voices"].max() * 1.05)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(axis="x", labelsize=SMALL)
-        ax.grid(axis="x", color="#eeeeee")
+        ax.grid(axis="x", color=GREYS["grid"])
         ax.set_axisbelow(True)
         figure.legend(loc="lower left", ncols=columns, fontsize=SMALL, frameon=False, bbox_to_anchor=(0.0, 0.0))
         return figure

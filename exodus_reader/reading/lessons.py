@@ -1,8 +1,8 @@
 """The tables the lessons show: each answers one question about the article from its data.
 
-Every function returns a :class:`Table`. Jupyter shows it in full, with no text cut
-off; ``print`` gives plain text; ``table.frame`` hands over the pandas DataFrame for
-anyone who wants to sort or filter it. Each function reads the data through
+Every function returns a captioned :class:`~exodus_reader.reading.tables.Table`: Jupyter
+shows it in full, ``print`` gives plain text, and ``table.frame`` hands over the pandas
+DataFrame for anyone who wants to sort or filter it. Each function reads the data through
 :func:`~exodus_reader.corpus.article.load`, or through an ``article`` passed in.
 
 >>> from exodus_reader import lessons
@@ -12,16 +12,17 @@ anyone who wants to sort or filter it. Each function reads the data through
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import pandas as pd
 
-from ..corpus.article import Article, load
+from ..corpus.article import Article, given_or_loaded, load
+from ..corpus.coverage import coverage
+from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED, event_date_bounds
 from ..errors import OneLineError
-from ..corpus.schema import ENTMAN_FUNCTIONS, FRAMES, UNNAMED
+from .tables import Sentence, Table
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Roles of a source that give it a voice: quoted directly, or reported.
@@ -29,94 +30,6 @@ SPEAKING_ROLES = frozenset({"quoted", "reported"})
 #: Outlets in the context timeline that a reader must know more about, by web address.
 OUTLET_LABELS = {"tass.com": "TASS, Russian state media, reporting the Kremlin's denial"}
 AUDIT_GROUPS = ("gender", "source_type", "naming", "kind", "country")
-
-
-class Sentence(str):
-    """A plain sentence that Jupyter shows without quotation marks.
-
-    >>> Sentence("Hello.")
-    Hello.
-    """
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-class Table:
-    """A table with a caption that Jupyter shows in full.
-
-    >>> table = Table(pd.DataFrame({"word": ["exodus"], "paragraph": ["p04"]}), "A word")
-    >>> print(table)
-    A word
-      word paragraph
-    exodus       p04
-    >>> table.frame["word"].tolist()
-    ['exodus']
-    """
-
-    def __init__(self, frame: pd.DataFrame, caption: str) -> None:
-        self._frame = frame.reset_index(drop=True)
-        self.caption = caption
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame (a copy)."""
-        return self._frame.copy()
-
-    def __len__(self) -> int:
-        return len(self._frame)
-
-    def __repr__(self) -> str:
-        body = self._frame.to_string(index=False) if len(self._frame) else "(no rows)"
-        return f"{self.caption}\n{body}"
-
-    def _repr_html_(self) -> str:
-        head = "".join(f'<th style="text-align:left">{html.escape(str(c))}</th>' for c in self._frame.columns)
-        rows = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>"
-                       for row in self._frame.itertuples(index=False))
-        if not rows:
-            rows = f'<tr><td colspan="{len(self._frame.columns)}">(no rows)</td></tr>'
-        # A narrow notebook column scrolls the table sideways rather than squeezing its text.
-        return (f'<div class="exodus-table-scroll" style="overflow-x:auto;max-width:100%">'
-                f'<table class="exodus-table"><caption style="text-align:left">{html.escape(self.caption)}'
-                f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
-
-
-#: Cells longer than this many characters are prose: they keep a readable width.
-PROSE = 60
-
-
-def _cell(value: object) -> str:
-    """One table cell: short words never break, prose keeps a readable width, addresses are links.
-
-    >>> _cell("2022-09-25")
-    '<td style="text-align:left;vertical-align:top;white-space:nowrap">2022-09-25</td>'
-    >>> "min-width:18em" in _cell("word " * 20)
-    True
-    """
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    style = "text-align:left;vertical-align:top"
-    if text.startswith("https://"):  # a long address may break anywhere, so the table stays readable
-        link = f'<a href="{html.escape(text)}" target="_blank" rel="noopener">{html.escape(text)}</a>'
-        return f'<td style="{style};overflow-wrap:anywhere;min-width:14em">{link}</td>'
-    if len(text) > PROSE:
-        style += ";min-width:18em"
-    elif len(text) <= 30 and " " not in text.strip() or _SHORT.fullmatch(text):
-        style += ";white-space:nowrap"  # ids, dates, numbers, "21 Sep 2022": never cut in two
-    return f'<td style="{style}">{html.escape(text)}</td>'
-
-
-#: Short values that read as one item though they hold spaces: dates, "3 of 5", "2 (1 + 1)".
-_SHORT = re.compile(r"(before )?\d{1,2}( to \d{1,2})? [A-Z][a-z]{2} \d{4}|[\d%(),.+ ]{1,20}|\d+ of \d+")
-
-
-def given_or_loaded(article: Article | None) -> Article:
-    """The article passed in (a test's changed copy, say), or the one :func:`load` gives.
-
-    >>> given_or_loaded(None) is load()
-    True
-    """
-    return article if article is not None else load()
 
 
 def _choose(value: str, allowed: list[str] | tuple[str, ...], what: str) -> str:
@@ -128,15 +41,6 @@ def _choose(value: str, allowed: list[str] | tuple[str, ...], what: str) -> str:
 
 
 # --- when ------------------------------------------------------------------------------------
-def published(article: Article | None = None) -> date:
-    """The day the article was published, from ``article.json``.
-
-    >>> published()
-    datetime.date(2022, 9, 24)
-    """
-    return date.fromisoformat(given_or_loaded(article).meta["published"])
-
-
 def long_date(day: date) -> str:
     """A date the way a reader says it.
 
@@ -144,6 +48,15 @@ def long_date(day: date) -> str:
     'Wednesday 21 September 2022'
     """
     return f"{WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """A date the way a table or a label writes it.
+
+    >>> short_date(date(2022, 2, 24))
+    '24 Feb 2022'
+    """
+    return f"{day.day} {day:%b %Y}"
 
 
 def resolve(expression: str, article: Article | None = None) -> Sentence:
@@ -160,7 +73,7 @@ def resolve(expression: str, article: Article | None = None) -> Sentence:
     Traceback (most recent call last):
     exodus_reader.errors.OneLineError: I cannot resolve 'next year'. Try a weekday ('on Wednesday'), 'today', 'now', 'yesterday', '3 days ago', 'this week' or 'last week'.
     """
-    day = published(article)
+    day = given_or_loaded(article).published
     said = f"{expression!r} means"
     on = f"publication on {long_date(day)}"
     words = expression.lower().split()
@@ -207,16 +120,15 @@ def show_date(value: str) -> str:
     >>> show_date("2022-09-21"), show_date("2022-09-21/2022-09-24"), show_date("../1922-09-24"), show_date("")
     ('21 Sep 2022', '21 to 24 Sep 2022', 'before 24 Sep 1922', 'no date')
     """
-    if not value:
+    first, last = event_date_bounds(value)
+    if last is None:
         return "no date"
-    if value.startswith("../"):
-        return "before " + show_date(value[3:])
-    if "/" in value:
-        first, last = (date.fromisoformat(v) for v in value.split("/"))
-        start = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else f"{first:%d %b %Y}".lstrip("0")
-        return f"{start} to {last.day} {last:%b %Y}"
-    day = date.fromisoformat(value)
-    return f"{day.day} {day:%b %Y}"
+    if first is None:
+        return f"before {short_date(last)}"
+    if first == last:
+        return short_date(last)
+    start = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else short_date(first)
+    return f"{start} to {short_date(last)}"
 
 
 def time_expressions(article: Article | None = None) -> Table:
@@ -244,24 +156,10 @@ def event_dates(article: Article | None = None) -> pd.DataFrame:
     >>> str(dates.loc["e02", "first"].date()), str(dates.loc["e17", "last"].date())
     ('2022-09-21', '2022-09-24')
     """
-    events = given_or_loaded(article).events
-    day = pd.Timestamp(published(article))
-    firsts, lasts = [], []
-    for value in events["date"]:
-        if value.startswith("../"):
-            firsts.append(pd.NaT)
-            lasts.append(pd.Timestamp(value[3:]))
-        elif "/" in value:
-            first, last = value.split("/")
-            firsts.append(pd.Timestamp(first))
-            lasts.append(pd.Timestamp(last))
-        elif value:
-            firsts.append(pd.Timestamp(value))
-            lasts.append(pd.Timestamp(value))
-        else:
-            firsts.append(pd.NaT)
-            lasts.append(day)
-    return events.assign(first=firsts, last=lasts)
+    a = given_or_loaded(article)
+    bounds = [event_date_bounds(value) for value in a.events["date"]]
+    return a.events.assign(first=[pd.Timestamp(first) if first else pd.NaT for first, _ in bounds],
+                           last=[pd.Timestamp(last) if last else pd.Timestamp(a.published) for _, last in bounds])
 
 
 # --- where -----------------------------------------------------------------------------------
@@ -386,7 +284,7 @@ def context(when: str = "after", article: Article | None = None) -> Table:
     if when != "all":
         frame = frame.drop(columns="publication")
     label = {"before": "before", "same day": "on the day of", "after": "after", "all": "around"}[when]
-    return Table(frame, f"Outside reports dated {label} publication ({long_date(published(a))})")
+    return Table(frame, f"Outside reports dated {label} publication ({long_date(a.published)})")
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -715,15 +613,9 @@ PROFILE_QUESTIONS = {"owner": "who owns it", "funding": "who pays for it",
                      "editorial_independence": "who decides what it publishes"}
 
 
-def _coverage():  # imported here: the coverage module builds on this one
-    from ..corpus.coverage import coverage
-
-    return coverage()
-
-
 def _report_id(report: str) -> str:
     """A report's id from its id or its outlet's name (the first report of that outlet)."""
-    reports = _coverage().reports
+    reports = coverage().reports
     if report in set(reports["report_id"]):
         return report
     found = reports[reports["outlet"].str.lower().str.contains(report.strip().lower(), regex=False)]
@@ -740,7 +632,7 @@ def outlet_profiles() -> Table:
     >>> profiles.loc[0, "outlet"], list(profiles.columns)[3:6]
     ('DW (Deutsche Welle)', ['who owns it', 'who pays for it', 'who decides what it publishes'])
     """
-    outlets = _coverage().outlets
+    outlets = coverage().outlets
     frame = pd.DataFrame({"outlet": outlets["name"], "kind": outlets["kind"], "based in": outlets["country"]})
     for column, question in PROFILE_QUESTIONS.items():
         frame[question] = outlets[column].values
@@ -756,14 +648,14 @@ def outlet_evidence(outlet: str = "DW") -> Table:
     >>> outlet_evidence("DW").frame["reference"].tolist()
     ['outlet-dw', 'outlet-dw-governance']
     """
-    outlets = _coverage().outlets
+    outlets = coverage().outlets
     match = outlets[outlets["name"].str.lower().str.contains(outlet.strip().lower(), regex=False)
                     | (outlets["outlet_id"] == outlet)]
     if match.empty:
         raise OneLineError(f"{outlet!r} is not an outlet of the profiles; choose one of "
                            f"{', '.join(repr(n) for n in outlets['name'])}.")
     row = match.iloc[0]
-    references = _coverage().references.set_index("id").loc[row["references"].split(";")]
+    references = coverage().references.set_index("id").loc[row["references"].split(";")]
     frame = pd.DataFrame({"reference": references.index, "what it supports": references["supports"],
                           "in the page's words": references["excerpt"],
                           "page": references["title"] + " (" + references["publisher"] + ")",
@@ -777,7 +669,7 @@ def coverage_reports() -> Table:
     >>> coverage_reports().frame["report"].tolist()[:3]
     ['r01', 'r02', 'r03']
     """
-    reports = _coverage().reports
+    reports = coverage().reports
     frame = pd.DataFrame({"report": reports["report_id"], "outlet": reports["outlet"], "kind": reports["kind"],
                           "date": reports["date"].map(show_date), "headline": reports["headline"],
                           "page on": reports["carried_by"].where(reports["carried_by"] != "", "the outlet's site"),
@@ -792,7 +684,7 @@ def headline_verbs() -> Table:
     >>> headline_verbs().frame.loc[0, ["outlet", "verb"]].tolist()
     ['DW (Deutsche Welle)', 'sparks']
     """
-    reports = _coverage().reports
+    reports = coverage().reports
     meta = load().meta
     rows = [("DW", "DW (Deutsche Welle)", show_date(meta["published"]), meta["headline"], *HEADLINE_VERBS["dw"])]
     for report in reports.itertuples():
@@ -811,7 +703,7 @@ def naming_compare(kind: str | None = None) -> Table:
     >>> naming_compare("exodus").frame["report"].tolist()
     ['r01', 'r09']
     """
-    sets = _coverage()
+    sets = coverage()
     naming = sets.naming
     if kind is not None:
         _choose(kind, sorted(set(naming["kind"])), "kind of naming")
@@ -830,7 +722,7 @@ def numbers_compare(report: str | None = None) -> Table:
     >>> numbers_compare("r07").frame["number"].tolist()
     ['260,000', '261,000']
     """
-    sets = _coverage()
+    sets = coverage()
     numbers = sets.numbers
     if report is not None:
         numbers = numbers[numbers["report_id"] == _report_id(report)]
@@ -868,7 +760,7 @@ def voices_compare(article: Article | None = None) -> Table:
     >>> [int(n) for n in voices_compare().frame.set_index("report").loc["r05", ["voices", "unnamed"]]]
     [2, 2]
     """
-    audit_table = pd.concat([pd.DataFrame([dw_voice_row(article)]), _coverage().voice_audit()], ignore_index=True)
+    audit_table = pd.concat([pd.DataFrame([dw_voice_row(article)]), coverage().voice_audit()], ignore_index=True)
     audit_table["date"] = audit_table["date"].map(show_date)
     audit_table = audit_table.rename(columns={"report_id": "report", "indirect": "reported"})
     return Table(audit_table, "Who each report quotes, counted as lesson 02 counts (DW from the article's data; "
@@ -882,7 +774,7 @@ def report_voices(report: str) -> Table:
     ['indirect']
     """
     report_id = _report_id(report)
-    voices = _coverage().voices
+    voices = coverage().voices
     voices = voices[voices["report_id"] == report_id]
     frame = pd.DataFrame({"voice": voices["name"], "type": voices["source_type"], "named by": voices["naming"],
                           "quote kind": voices["quote_kind"], "place": voices["place"],
@@ -904,13 +796,13 @@ def report_excerpts(report: str) -> Table:
     ['headline', 'standfirst']
     """
     report_id = _report_id(report)
-    excerpts = _coverage().excerpts()
+    excerpts = coverage().excerpts()
     excerpts = excerpts[excerpts["report_id"] == report_id].drop_duplicates("excerpt")
     texts = list(excerpts["excerpt"])  # an excerpt inside a longer one of the same report is shown once
     excerpts = excerpts[[not any(t != other and t in other for other in texts) for t in texts]]
     excerpts = excerpts.iloc[sorted(range(len(excerpts)), key=lambda i: _place_order(excerpts["place"].iloc[i]))]
     frame = pd.DataFrame({"place": excerpts["place"], "excerpt": excerpts["excerpt"]})
-    reports = _coverage().reports.set_index("report_id")
+    reports = coverage().reports.set_index("report_id")
     return Table(frame, f"The stored excerpts of {report_id}, {reports.at[report_id, 'outlet']}, "
                         f"{show_date(reports.at[report_id, 'date'])}: {reports.at[report_id, 'url']}")
 
@@ -921,7 +813,7 @@ def claims_table() -> Table:
     >>> claims_table().frame.set_index("claim").loc["c02", "verdict"]
     'traced to an unnamed source'
     """
-    sets = _coverage()
+    sets = coverage()
     carried = sets.claim_reports.groupby("claim_id", sort=False)["report_id"].agg(_joined)
     claims = sets.claims
     frame = pd.DataFrame({"claim": claims["claim_id"], "what travels": claims["claim"],
@@ -941,7 +833,7 @@ def claim_trail(claim_id: str, verdict: bool = True) -> Table:
     >>> [who[:18] for who in claim_trail("c03").frame["who"]]
     ['origin: FSB figure', 'r07 Meduza', 'r08 Novaya Gazeta ']
     """
-    sets = _coverage()
+    sets = coverage()
     claims = sets.claims.set_index("claim_id")
     _choose(claim_id, list(claims.index), "claim id")
     claim = claims.loc[claim_id]
@@ -966,7 +858,7 @@ def chosen_reports() -> Table:
     >>> len(chosen_reports())
     10
     """
-    reports = _coverage().reports
+    reports = coverage().reports
     frame = pd.DataFrame({"report": reports["report_id"], "outlet": reports["outlet"], "kind": reports["kind"],
                           "date": reports["date"].map(show_date), "why this one": reports["why_chosen"]})
     return Table(frame, "The reports chosen, and why (data/coverage/reports.csv)")

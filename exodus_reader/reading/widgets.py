@@ -26,12 +26,14 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from ..corpus.article import Article, load, search_pattern, word_count
-from .coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
-                     read_coding, write_coding)
+from ..corpus.article import Article, given_or_loaded, search_pattern, word_count
+from ..corpus.coverage import NAMING_KINDS, coverage
+from ..corpus.schema import FRAMES, UNNAMED
 from ..errors import OneLineError
-from ..corpus.schema import FRAMES
-from .style import OKABE_ITO
+from .frame_coding import (Coding, CodingFileError, Comparison, backup_path, compare_coding, low_kappa_note,
+                           read_coding, write_coding)
+from .style import GREYS, OKABE_ITO
+
 #: Colours that tell speakers apart (yellow is kept for search highlights, black for text).
 SPEAKER_COLOURS: tuple[str, ...] = tuple(OKABE_ITO[name] for name in (
     "orange", "sky blue", "bluish green", "blue", "vermillion", "reddish purple"))
@@ -146,7 +148,7 @@ def _stylesheet() -> str:
         ".exr-quotes.exr-open{border-left-style:solid;border-left-width:3px}",
         ".exr-quotes.exr-close{border-right-style:solid;border-right-width:3px}",
         ".exr-label{font-size:max(12px,0.8em);font-style:normal;font-weight:normal;padding:0 2px;margin:0 1px;"
-        "border:1px solid #767676;border-radius:3px;background:#fff;color:#000;text-decoration:none}",
+        f"border:1px solid {GREYS['border']};border-radius:3px;background:#fff;color:#000;text-decoration:none}}",
         f"mark.exr-match{{background:{OKABE_ITO['yellow']};color:#000;border-top:1.5px solid #000;"
         "border-bottom:1.5px solid #000}",
         "mark.exr-match.exr-open{border-left:1.5px solid #000}",
@@ -154,24 +156,25 @@ def _stylesheet() -> str:
         ".exr-article{max-height:36em;overflow-y:auto;line-height:2.3;padding-right:0.5em}",
         ".exr-article p{margin:0 0 0.6em 0}",
         ".exr-pid{font-weight:bold;margin-right:0.5em}",
-        ".exr-kind{font-size:max(12px,0.9em);color:#444444;margin-right:0.5em}",
+        f".exr-kind{{font-size:max(12px,0.9em);color:{GREYS['small text']};margin-right:0.5em}}",
         ".exr-legend{line-height:2.3}",
         ".exr-legend li{margin-right:1.2em;display:inline-block}",
         ".exr-legend ul{padding-left:0;margin:0}",
         # The quotes scroll inside a box of their own, so that 34 of them never fill the page.
         ".exr-cards{padding:0 0.5em 0 0;list-style:none;margin:0}",
-        ".exr-scroll{max-height:30em;overflow-y:auto;border-top:1px solid #767676;border-bottom:1px solid #767676}",
-        ".exr-card{border-left:4px solid #767676;padding:0.3em 0.8em;margin:0.6em 0;line-height:1.45}",
+        f".exr-scroll{{max-height:30em;overflow-y:auto;border-top:1px solid {GREYS['border']};"
+        f"border-bottom:1px solid {GREYS['border']}}}",
+        f".exr-card{{border-left:4px solid {GREYS['border']};padding:0.3em 0.8em;margin:0.6em 0;line-height:1.45}}",
         ".exr-card blockquote{margin:0.3em 0;line-height:2}",
         # Small text is never under 12 px (JupyterLab's body text is 14 px; one step down is 11.7 px).
-        ".exr-small{font-size:max(12px,0.92em);color:#444444}",
+        f".exr-small{{font-size:max(12px,0.92em);color:{GREYS['small text']}}}",
         ".exr-status{font-weight:bold}",
         ".exr-block{line-height:1.45}",
         ".exr-table td,.exr-table th{padding:0.15em 0.8em;text-align:left}",
         # A focus ring a keyboard user can see on every control of the three widgets.
         ":is(.exodus-quote-explorer,.exodus-article-reader,.exodus-frame-coder,.exodus-coverage-explorer) "
         ":is(select,input,button):focus,"
-        ":is(.exr-article,.exr-scroll):focus{outline:3px solid #0072B2!important;outline-offset:2px}",
+        f":is(.exr-article,.exr-scroll):focus{{outline:3px solid {OKABE_ITO['blue']}!important;outline-offset:2px}}",
     ]
     return "<style>" + "".join(rules) + "</style>"
 
@@ -252,7 +255,7 @@ def layered_article_html(layers: Iterable[str] = DEFAULT_LAYERS, article: Articl
     >>> '<span class="exr-pid">p30</span>' in page
     True
     """
-    article = article or load()
+    article = given_or_loaded(article)
     return _layered_article_html(_chosen_layers(layers), article)
 
 
@@ -274,7 +277,7 @@ def legend_html(layers: Iterable[str] = DEFAULT_LAYERS, article: Article | None 
     >>> print(legend_html(["verbs"]).split("<li>")[1])
     <span class="exr-verbs exr-open exr-close">said</span> attribution verbs: bold, with a solid underline</li></ul></div>
     """
-    return _legend_html(_chosen_layers(layers), article or load())
+    return _legend_html(_chosen_layers(layers), given_or_loaded(article))
 
 
 @functools.lru_cache(maxsize=256)
@@ -397,7 +400,7 @@ def quote_cards(article: Article | None = None) -> tuple[QuoteCard, ...]:
     >>> card.quote_id, card.paragraph_id, card.passage[:23]
     ('q05', 'p13', '"I am not really scared')
     """
-    return _quote_cards(article or load())
+    return _quote_cards(given_or_loaded(article))
 
 
 def speaker_options(cards: Sequence[QuoteCard], article: Article | None = None) -> list[tuple[str, str]]:
@@ -406,7 +409,7 @@ def speaker_options(cards: Sequence[QuoteCard], article: Article | None = None) 
     >>> speaker_options(quote_cards())[:2]
     [('All speakers (35)', 'all'), ('Russian Defense Ministry (1)', 's01')]
     """
-    names = (article or load()).sources.set_index("source_id")["name"]
+    names = given_or_loaded(article).sources.set_index("source_id")["name"]
     counts: dict[str, int] = {}
     for card in cards:
         counts[card.source_id] = counts.get(card.source_id, 0) + 1
@@ -458,7 +461,7 @@ def elsewhere_html(query: str, article: Article | None = None) -> str:
     >>> elsewhere_html("Tolstoy")
     '<p>The words do not stand anywhere else in the article either.</p>'
     """
-    a = article or load()
+    a = given_or_loaded(article)
     pids = list(dict.fromkeys(m.paragraph_id for m in a.search(query) if m.paragraph_id))
     if not pids:
         return "<p>The words do not stand anywhere else in the article either.</p>"
@@ -530,7 +533,8 @@ def _frame_list(frames: Iterable[str]) -> str:
 def comparison_html(comparison: Comparison) -> str:
     """The comparison with the reference: agreement and Cohen's kappa per frame, then the differences.
 
-    >>> from exodus_reader.reading.coding import compare_coding
+    >>> from exodus_reader import load
+    >>> from exodus_reader.reading.frame_coding import compare_coding
     >>> "not coded any paragraph yet" in comparison_html(compare_coding({}, load().frames))
     True
     """
@@ -589,7 +593,7 @@ def paragraph_html(paragraph_id: str, article: Article | None = None) -> str:
     >>> paragraph_html("p29")
     '<p class="exr-block"><b>p29</b> &#x27;We are just cannon fodder&#x27;</p>'
     """
-    text = (article or load()).paragraph(paragraph_id)
+    text = given_or_loaded(article).paragraph(paragraph_id)
     return f'<p class="exr-block"><b>{paragraph_id}</b> {html.escape(text)}</p>'
 
 
@@ -614,7 +618,7 @@ class QuoteExplorer(widgets.VBox):
     def __init__(self, article: Article | None = None, speaker: str = "all", kind: str = "all",
                  query: str = "") -> None:
         super().__init__()
-        self.article = article or load()
+        self.article = given_or_loaded(article)
         self.cards = quote_cards(self.article)
         options = speaker_options(self.cards, self.article)
         self.speaker_menu = widgets.Dropdown(options=options, value=_speaker_value(self.article, options, speaker),
@@ -674,7 +678,7 @@ class ArticleReader(widgets.VBox):
 
     def __init__(self, article: Article | None = None, layers: Iterable[str] = DEFAULT_LAYERS) -> None:
         super().__init__()
-        self.article = article or load()
+        self.article = given_or_loaded(article)
         chosen = _chosen_layers(layers)
         self.toggles = {layer.key: widgets.Checkbox(value=layer.key in chosen, description=layer.label,
                                                     indent=False, layout=widgets.Layout(width="auto",
@@ -692,7 +696,11 @@ class ArticleReader(widgets.VBox):
 
     @property
     def layers(self) -> tuple[str, ...]:
-        """The layers switched on, in the legend's order."""
+        """The layers switched on, in the legend's order.
+
+        >>> ArticleReader(layers=["verbs", "quotes"]).layers
+        ('quotes', 'verbs')
+        """
         return tuple(key for key, toggle in self.toggles.items() if toggle.value)
 
     def update(self, change: object = None) -> None:
@@ -721,7 +729,7 @@ class FrameCoder(widgets.VBox):
 
     def __init__(self, path: str | Path = "frame_coding.csv", article: Article | None = None) -> None:
         super().__init__()
-        self.article = article or load()
+        self.article = given_or_loaded(article)
         self.path = Path(path).absolute()
         if self.path.is_dir():
             raise OneLineError(f"{path} is a folder: give the coder a file name, like FrameCoder(\"frame_coding.csv\").")
@@ -776,7 +784,12 @@ class FrameCoder(widgets.VBox):
     # --- reacting to the student ------------------------------------------------------------
     @property
     def current(self) -> str:
-        """The paragraph on screen."""
+        """The paragraph on screen: at first, the first one not coded yet.
+
+        >>> import tempfile
+        >>> FrameCoder(Path(tempfile.mkdtemp()) / "frame_coding.csv").current
+        'p11'
+        """
         return self.paragraph_menu.value
 
     def _step(self, by: int) -> None:
@@ -848,7 +861,14 @@ class FrameCoder(widgets.VBox):
         self.comparison.value = comparison_html(self.comparison_result()) if shown else ""
 
     def comparison_result(self) -> Comparison:
-        """The coding so far compared with the reference."""
+        """The coding so far compared with the reference.
+
+        >>> import tempfile
+        >>> coder = FrameCoder(Path(tempfile.mkdtemp()) / "frame_coding.csv")
+        >>> coder.frame_boxes["conflict"].value = True
+        >>> coder.comparison_result().paragraph_ids
+        ('p11',)
+        """
         return compare_coding(self.coding, self.reference, self.article.frame_reasons)
 
     def __repr__(self) -> str:
@@ -889,8 +909,6 @@ def _voice_groups(source_type: str, naming: str, quote_kind: str) -> tuple[str, 
     >>> _voice_groups("ordinary person", "first name only", "direct")
     ('ordinary person', 'unnamed', 'direct')
     """
-    from ..corpus.schema import UNNAMED
-
     kind = source_type if source_type in ("official", "ordinary person") else "other"
     return (kind,) + (("unnamed",) if naming in UNNAMED else ()) + (quote_kind,)
 
@@ -905,8 +923,6 @@ def coverage_cards(view: str = "naming") -> tuple[CoverageCard, ...]:
     >>> coverage_cards("voices")[3].label, coverage_cards("voices")[3].groups
     ('Sergei', ('ordinary person', 'unnamed', 'direct'))
     """
-    from ..corpus.coverage import coverage
-
     if view not in {value for _, value in COVERAGE_VIEWS}:
         raise OneLineError(f"There is no view {view!r}; choose 'naming' or 'voices'.")
     sets = coverage()
@@ -936,8 +952,6 @@ def coverage_report_options(cards: Sequence[CoverageCard]) -> list[tuple[str, st
     >>> coverage_report_options(coverage_cards("naming"))[:2]
     [('All reports (26)', 'all'), ('r01 Reuters, 22 Sep (3)', 'r01')]
     """
-    from ..corpus.coverage import coverage
-
     counts = {r: sum(card.report_id == r for card in cards) for r in dict.fromkeys(c.report_id for c in cards)}
     options = [(f"All reports ({len(cards)})", "all")]
     for row in coverage().reports.itertuples():
@@ -954,8 +968,6 @@ def coverage_group_options(view: str, cards: Sequence[CoverageCard]) -> list[tup
     ('unnamed voices (15)', 'unnamed')
     """
     if view == "naming":
-        from ..corpus.coverage import NAMING_KINDS
-
         labels = {kind: kind for kind in sorted(NAMING_KINDS)}
     else:
         labels = VOICE_FILTERS

@@ -29,8 +29,13 @@ from ..verdicts import (
 
 
 @dataclass(frozen=True)
-class Meta:
-    """What a question assesses (objective ids such as 'E1') and its two hints."""
+class QuestionSpec:
+    """A question's entry in the bank: the objectives it assesses (ids such as 'E1'), its hints,
+    and whether the teacher grades it as a written answer.
+
+    >>> QUESTIONS["events_how_resolved"]
+    QuestionSpec(objectives=(...), hints=(), written=True)
+    """
 
     objectives: tuple[str, ...]
     hints: tuple[str, ...] = ()
@@ -39,7 +44,7 @@ class Meta:
 
 CHECKS: dict[str, Callable[[Any], str | None]] = {}
 #: Every question of every exercise, checked or written, with its objectives and hints.
-QUESTIONS: dict[str, Meta] = {}
+QUESTIONS: dict[str, QuestionSpec] = {}
 
 
 def question(grade_id: str, objectives: tuple[str, ...] = (), hints: tuple[str, ...] = ()
@@ -54,7 +59,7 @@ def question(grade_id: str, objectives: tuple[str, ...] = (), hints: tuple[str, 
     """
     def register(function: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
         CHECKS[grade_id] = function
-        QUESTIONS[grade_id] = Meta(tuple(objectives), tuple(hints))
+        QUESTIONS[grade_id] = QuestionSpec(tuple(objectives), tuple(hints))
         return function
     return register
 
@@ -65,7 +70,7 @@ def written(grade_id: str, objectives: tuple[str, ...]) -> None:
     >>> QUESTIONS["events_how_resolved"].written
     True
     """
-    QUESTIONS[grade_id] = Meta(tuple(objectives), written=True)
+    QUESTIONS[grade_id] = QuestionSpec(tuple(objectives), written=True)
 
 
 def objective_map() -> dict[str, list[str]]:
@@ -75,8 +80,8 @@ def objective_map() -> dict[str, list[str]]:
     ['events_destinations', 'events_order']
     """
     found: dict[str, list[str]] = {}
-    for grade_id, meta in QUESTIONS.items():
-        for objective in meta.objectives:
+    for grade_id, spec in QUESTIONS.items():
+        for objective in spec.objectives:
             found.setdefault(objective, []).append(grade_id)
     return dict(sorted(found.items(), key=lambda item: (item[0][0] != "E", item[0][0] != "S",
                                                           item[0][0] != "F", item[0])))

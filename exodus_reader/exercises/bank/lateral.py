@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..answer_forms import (
+    keys_named,
     phrases_of,
     read_names,
     read_text,
@@ -57,14 +58,7 @@ def _outlets_in(answer: Any, expects: str) -> set[str]:
         text = " ".join(read_names(answer, expects))
     else:
         text = read_text(answer, expects)
-    rest = f" {' '.join(words_of(text.replace('-', ' ')))} "
-    found = set()
-    for variant, outlet_id in sorted(_outlet_names().items(), key=lambda item: -len(item[0])):
-        pattern = rf"(?<![\w-]){re.escape(variant)}(?![\w-])"
-        if re.search(pattern, rest):
-            found.add(outlet_id)
-            rest = re.sub(pattern, " ", rest)
-    return found
+    return keys_named(" ".join(words_of(text.replace("-", " "))), _outlet_names().items())
 
 
 def _outlet_name(outlet_id: str) -> str:

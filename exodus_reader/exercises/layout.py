@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..paths import CHECKOUT as ROOT
+from ..paths import EXERCISES
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def check_call(source: str) -> tuple[str, str | None] | None:
 def read_lesson(path: Path) -> Lesson:
     """Read a lesson's questions from its exercise (or solution) notebook.
 
-    >>> lesson = read_lesson(ROOT / "exercises" / "01_events.ipynb")
+    >>> lesson = read_lesson(EXERCISES / "01_events.ipynb")
     >>> lesson.questions[0].grade_id, lesson.questions[0].variable, lesson.questions[-1].written
     ('events_wednesday', 'announcement_day', True)
     """
@@ -135,13 +135,13 @@ def read_notebook_cells(path: Path) -> list[dict]:
     Plain JSON, not nbformat: nbformat's import alone costs a student about 2 s on
     every self-check.
 
-    >>> read_notebook_cells(ROOT / "exercises" / "01_events.ipynb")[0]["cell_type"]
+    >>> read_notebook_cells(EXERCISES / "01_events.ipynb")[0]["cell_type"]
     'markdown'
     """
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def exercise_lessons(folder: Path = ROOT / "exercises") -> dict[str, Lesson]:
+def exercise_lessons(folder: Path = EXERCISES) -> dict[str, Lesson]:
     """Every lesson in the exercises folder, by name.
 
     >>> sorted(exercise_lessons())
@@ -194,7 +194,7 @@ def locate(cells: list, lesson: Lesson) -> Located:
     the markdown cell after a written question's prompt).
 
     >>> lesson = exercise_lessons()["01_events"]
-    >>> cells = read_notebook_cells(ROOT / "exercises" / "01_events.ipynb")
+    >>> cells = read_notebook_cells(EXERCISES / "01_events.ipynb")
     >>> for cell in cells:
     ...     cell["metadata"] = {}
     >>> located = locate(cells, lesson)
@@ -251,7 +251,7 @@ def guess_lesson(cells: list, known: dict[str, Lesson]) -> str | None:
 def objective_table(known: dict[str, Lesson] | None = None) -> str:
     """The map of objectives to exercise questions, as the Markdown table the teacher guide shows.
 
-    Built from the objectives each check declares (``checks.QUESTIONS``) and the question
+    Built from the objectives each check declares (``bank.QUESTIONS``) and the question
     numbers in the exercise notebooks, so the guide can be checked against it.
 
     >>> objective_table().splitlines()[2]
