@@ -40,22 +40,22 @@ def error_for(data: Path) -> str:
     return message
 
 
-#: About how many seconds each long test file takes when two run at once on two cores (the
+#: About how many seconds each long test file takes when three run at once on two cores (the
 #: others take a few seconds at most). They are handed out longest first (see below).
 LONG_FILES = {
-    "tests/test_browser.py": 25,  # a JupyterLab server, Chromium and four notebooks
-    "tests/test_hostile.py": 17,  # sealed kernels, and waits for what they leave behind
+    "tests/test_browser.py": 30,  # a JupyterLab server, Chromium and four notebooks
+    "tests/test_hostile.py": 20,  # sealed kernels, and waits for what they leave behind
+    "tests/test_site.py": 19,  # a Jupyter Book build, read in Chromium
+    "tests/test_nbgrader_route.py": 15,
+    "tests/test_one_verdict.py": 14,
     "tests/test_grade.py": 13,
-    "tests/test_one_verdict.py": 12,
-    "tests/test_term.py": 11,  # five kernels, one after another
-    "tests/test_site.py": 10,
-    "tests/test_nbgrader_route.py": 9,
-    "tests/test_nbval_exercises.py": 9,
-    "tests/test_wheel.py": 6,
-    "tests/test_exercises.py": 6,
-    "tests/test_figures.py": 6,
+    "tests/test_nbval_exercises.py": 12,
+    "tests/test_term.py": 12,  # five kernels, one after another
+    "tests/test_wheel.py": 10,
+    "tests/test_figures.py": 8,
+    "tests/test_exercises.py": 7,
     "tests/test_release.py": 5,
-    "tests/test_checks.py": 4,
+    "tests/test_bank.py": 3,
 }
 
 
