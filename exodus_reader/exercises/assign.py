@@ -149,6 +149,15 @@ def make_exercise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return exercise
 
 
+def _notebooks_for(source: Path, what: str, target: Path) -> list[Path]:
+    """The notebooks of a folder, in order, with the target folder made ready; one line if there are none."""
+    notebooks = sorted(source.glob("*.ipynb"))
+    if not notebooks:
+        raise AssignError(f"there are no {what} in {source}")
+    target.mkdir(parents=True, exist_ok=True)
+    return notebooks
+
+
 def assign(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Path]:
     """Write an exercise for every solution notebook and return the files written.
 
@@ -163,10 +172,7 @@ def assign(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Pat
     """
     import nbformat
 
-    sources = sorted(solutions.glob("*.ipynb"))
-    if not sources:
-        raise AssignError(f"there are no solutions in {solutions}")
-    exercises.mkdir(parents=True, exist_ok=True)
+    sources = _notebooks_for(solutions, "solutions", exercises)
     written = []
     for path in sources:
         notebook = nbformat.read(path, as_version=4)
@@ -188,10 +194,7 @@ def copy_exercises(target: Path = MY_EXERCISES, exercises: Path = EXERCISES) -> 
     >>> [new for path, new in copy_exercises(folder)]
     [False, False, False, False]
     """
-    sources = sorted(exercises.glob("*.ipynb"))
-    if not sources:
-        raise AssignError(f"there are no exercises in {exercises}")
-    target.mkdir(parents=True, exist_ok=True)
+    sources = _notebooks_for(exercises, "exercises", target)
     done = []
     for source in sources:
         copy = target / source.name
